@@ -103,6 +103,7 @@ export function parseDataset(text: string, uri: string, options: ParseDatasetOpt
       return result;
     }
     new DatasetReader(text, uri, options, result).read();
+    result.problems.sort(byPosition);
   } catch (e) {
     // A last resort: a bug here must not take the editor down with it.
     result.file = undefined;
@@ -116,17 +117,21 @@ export function parseDataset(text: string, uri: string, options: ParseDatasetOpt
   return result;
 }
 
+function byPosition(a: DatasetProblem, b: DatasetProblem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function problemAt(uri: string, range: Range, severity: 'error' | 'warning', code: DatasetProblemCode, message: string): DatasetProblem {
   return { uri, range, severity, code, message };
 }
 
-/** UTF-8 length of a string, stopping early once it passes `limit`. */
+/** UTF-8 length of a string; a lower bound when it obviously fits within `limit`. */
 function utf8LengthUpTo(text: string, limit: number): number {
   if (text.length * 3 <= limit) return text.length; // cannot be over the limit
   let n = 0;
-  for (let i = 0; i < text.length && n <= limit; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
@@ -343,7 +348,7 @@ class DatasetReader {
         ZERO_RANGE,
         'error',
         'too-large',
-        `This dataset is larger than ${formatBytes(maxBytes)} (at least ${formatBytes(size)}); Annalist does not read it. Split it into several smaller dataset files.`,
+        `This dataset is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} Annalist reads; it was not loaded. Split it into several smaller dataset files.`,
       );
       return;
     }
@@ -477,6 +482,14 @@ class DatasetReader {
     return key && key.range ? this.rangeOfNode(key) : this.rangeAt(segments);
   }
 
+  /** True when a YAML syntax error lies inside the node at this path. */
+  private hasSyntaxError(segments: readonly string[]): boolean {
+    if (this.syntaxErrorOffsets.length === 0) return false;
+    const node = this.nodeAt(segments).node;
+    const range = node?.range;
+    return !!range && this.syntaxErrorOffsets.some((o) => o >= range[0] && o <= range[2]);
+  }
+
   /** `events[3] 'secret-speech'`, or `This dataset` for the header. */
   private where(section: Section | undefined, index: number | undefined, entry: unknown): string {
     if (section === undefined || index === undefined) return 'This dataset';
@@ -505,7 +518,8 @@ class DatasetReader {
         const role = stringRole(section, rel);
         let wanted = expected.length > 0 ? expected.join(' or ') : 'something else';
         if (role === 'date') wanted = 'an EDTF date (text such as YYYY-MM-DD)';
-        return `${where}: ${quote(field || 'the dataset')} must be ${wanted}, not ${describeType(value)}.`;
+        if (!field) return section ? `${where}: an entry must be ${wanted}, not ${describeType(value)}.` : `A dataset must be ${wanted}, not ${describeType(value)}.`;
+        return `${where}: ${quote(field)} must be ${wanted}, not ${describeType(value)}.`;
       }
       case 'pattern': {
         const role = stringRole(section, rel);
@@ -579,6 +593,7 @@ class DatasetReader {
         );
         continue;
       }
+      if (inEntry && this.hasSyntaxError([segments[0], segments[1]])) continue; // already reported as YAML syntax
       this.report(this.rangeAt(segments), 'error', 'schema', this.schemaMessage(err, segments, data));
       if (inEntry) badEntries.add(`${segments[0]}/${segments[1]}`);
       else if (segments.length === 1 && (SECTIONS as readonly string[]).includes(segments[0])) badSections.add(segments[0]);
@@ -606,8 +621,7 @@ class DatasetReader {
       const good: unknown[] = [];
       list.forEach((entry, index) => {
         if (badEntries.has(`${section}/${index}`)) return;
-        const entryNode = this.nodeAt([section, String(index)]).node;
-        if (entryNode?.range && this.syntaxErrorOffsets.some((o) => o >= entryNode.range![0] && o <= entryNode.range![2])) return;
+        if (this.hasSyntaxError([section, String(index)])) return;
         if (!this.checkEntry(section, index, entry as Record<string, unknown>)) return;
         const id = (entry as { id: string }).id;
         const where = this.where(section, index, entry);
