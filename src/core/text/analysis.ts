@@ -1,0 +1,338 @@
+/**
+ * Where the prose is in a Markdown (Pandoc, Quarto, R Markdown), LaTeX or plain-text document: prose regions,
+ * titles of works, paragraphs, sentences, front matter and suppression comments. Every check stands on this.
+ */
+import { parseDocument } from 'yaml';
+import type { CitationRef } from '../cite/syntax';
+import { LineMap } from './lines';
+import { type Directive, type TextDialect, dialectOf, scanDocument, trimSpan } from './markup';
+
+/** The scanner's kind for prose (markup.ts PROSE), local so hot loops need no module look-up. */
+const PROSE = 0;
+
+export type { TextDialect } from './markup';
+
+/** A half-open span `[start, end)` of UTF-16 offsets. */
+export interface Region {
+  start: number;
+  end: number;
+}
+
+/** A sentence of prose, and the index of its paragraph in `TextAnalysis.paragraphs`. */
+export interface Sentence extends Region {
+  paragraph: number;
+}
+
+/** YAML front matter (`---` … `---`/`...` at the top of a Markdown document). */
+export interface FrontMatter extends Region {
+  /** The parsed YAML; undefined when it is broken. */
+  data: unknown;
+  /** The YAML parser's first error, when the front matter is broken. */
+  error?: string;
+}
+
+/**
+ * A stretch where diagnostics are switched off by a comment (`<!-- annalist-disable-next-line code -->`,
+ * `% annalist-disable code` … `% annalist-enable`, …). No codes means every code.
+ */
+export interface Suppression extends Region {
+  kind: 'next-line' | 'line' | 'block' | 'file';
+  codes?: string[];
+  /** The comment that asks for it. */
+  comment: Region;
+}
+
+/** Everything the checks need to know about a document's text. */
+export interface TextAnalysis {
+  readonly text: string;
+  readonly dialect: TextDialect;
+  /** Prose, in order, disjoint, trimmed of surrounding whitespace. */
+  readonly prose: Region[];
+  /** Titles of works: emphasis (`*…*`, `\emph{…}`) and short quoted spans; the inner text, in order. */
+  readonly titles: Region[];
+  /** Paragraphs that hold prose (headings, list items and table rows are their own), in order. */
+  readonly paragraphs: Region[];
+  /** Sentences of prose, in order, each inside its paragraph. */
+  readonly sentences: Sentence[];
+  readonly frontMatter?: FrontMatter;
+  readonly suppressions: Suppression[];
+  /** Citations found on the way (empty in plain text). */
+  readonly citations: CitationRef[];
+  readonly lines: LineMap;
+  /** True when the code unit at `offset` is prose. */
+  isProse(offset: number): boolean;
+  /** True when diagnostics of `code` are switched off at `offset`. */
+  isSuppressed(offset: number, code: string): boolean;
+  /** Index of the paragraph containing `offset` (`start <= offset < end`), or undefined. */
+  paragraphOf(offset: number): number | undefined;
+  /** The sentence containing `offset` (`start <= offset < end`), or undefined. */
+  sentenceAt(offset: number): Sentence | undefined;
+}
+
+/** Analyses a document's text for the dialect of its VS Code language id; never throws. */
+export function analyzeText(text: string, languageId: string): TextAnalysis {
+  const source = typeof text === 'string' ? text : '';
+  const dialect = dialectOf(typeof languageId === 'string' ? languageId : 'plaintext');
+  const scan = scanDocument(source, typeof languageId === 'string' ? languageId : 'plaintext');
+  const kinds = scan.kinds;
+  const lines = new LineMap(source);
+  const prose = proseRegions(source, kinds);
+  const paragraphs: Region[] = [];
+  for (const p of scan.paragraphs) {
+    const span = trimSpan(source, p.start, p.end);
+    if (span.end > span.start && hasProse(source, kinds, span.start, span.end)) paragraphs.push(span);
+  }
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, index) => splitSentences(source, kinds, p, index, sentences));
+  let frontMatter: FrontMatter | undefined;
+  if (scan.frontMatter) {
+    const { start, end, body } = scan.frontMatter;
+    frontMatter = { start, end, ...parseYaml(body) };
+  }
+  const suppressions = suppressionsOf(scan.directives, lines, source.length);
+  return {
+    text: source,
+    dialect,
+    prose,
+    titles: scan.titles,
+    paragraphs,
+    sentences,
+    frontMatter,
+    suppressions,
+    citations: scan.citations,
+    lines,
+    isProse: (offset) => offset >= 0 && offset < kinds.length && kinds[offset] === PROSE,
+    isSuppressed: (offset, code) => {
+      const c = String(code).toLowerCase();
+      return suppressions.some((s) => offset >= s.start && offset < s.end && (!s.codes || s.codes.includes(c)));
+    },
+    paragraphOf: (offset) => {
+      const i = regionIndexAt(paragraphs, offset);
+      return i < 0 ? undefined : i;
+    },
+    sentenceAt: (offset) => {
+      const i = regionIndexAt(sentences, offset);
+      return i < 0 ? undefined : sentences[i];
+    },
+  };
+}
+
+/** Index of the region containing offset in sorted disjoint regions (binary search), or -1. */
+export function regionIndexAt(regions: readonly Region[], offset: number): number {
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = regions[mid];
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function parseYaml(body: string): { data: unknown; error?: string } {
+  try {
+    const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length > 0) return { data: undefined, error: doc.errors[0].message };
+    return { data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    return { data: undefined, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x3000;
+}
+
+function hasProse(text: string, kinds: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (kinds[i] === PROSE && !isWs(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function proseRegions(text: string, kinds: Uint8Array): Region[] {
+  const out: Region[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (kinds[i] !== PROSE) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && kinds[j] === PROSE) j++;
+    const span = trimSpan(text, i, j);
+    if (span.end > span.start) out.push(span);
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sentences
+
+/** Abbreviations that never end a sentence (lower case, without the final period). */
+const ABBREVIATIONS = new Set([
+  'c', 'ca', 'cf', 'e.g', 'i.e', 'viz', 'vs', 'al', 'ibid', 'id', 'op', 'cit', 'loc', 'p', 'pp', 'vol', 'vols', 'ch',
+  'chap', 'chaps', 'fig', 'figs', 'ed', 'eds', 'trans', 'transl', 'repr', 'rev', 'esp', 'approx', 'fl', 'b', 'd', 'r',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'st', 'dr', 'mr', 'mrs', 'ms', 'prof', 'gen', 'col', 'lt', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'pres',
+  'hon', 'jr', 'sr', 'mt', 'ft', 'fr', 'rt', 'messrs', 'mme', 'mlle', 'm', 'nr', 'bros', 'inc', 'ltd', 'co', 'corp',
+  'dept', 'univ', 'assn', 'ave', 'blvd', 'sq',
+]);
+/** Abbreviations that do not end a sentence when a number follows (`no. 5`), but may otherwise (`said no.`). */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'n', 'nn', 'art', 'sec', 'pt', 'bk', 'ser', 'para', 'col', 'l', 'll', 'f', 'ff']);
+
+const LETTER = /^\p{L}$/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text.charAt(i));
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i);
+  if (cp === undefined) return false;
+  const ch = String.fromCodePoint(cp);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+const CLOSERS = '"\'\u201d\u2019)]\u00bb*_}';
+const QUOTES = '"\'\u201c\u2018\u00ab\u201e\u201a';
+
+/** Does the text at k look like the start of a new sentence? */
+function startsSentence(text: string, k: number, limit: number): boolean {
+  // Markup before the first word: emphasis, brackets, parentheses.
+  for (let n = 0; n < 3 && k < limit && '*_(['.includes(text.charAt(k)); n++) k++;
+  if (k >= limit) return false;
+  const c = text.charCodeAt(k);
+  if (c >= 48 && c <= 57) return true;
+  if (QUOTES.includes(text.charAt(k)) || c === 64 || c === 92) return true;
+  return isUpperAt(text, k);
+}
+
+/** True when the period at `dot` ends an abbreviation or an initial rather than a sentence. */
+function isAbbreviation(text: string, dot: number, floor: number, numberFollows: boolean): boolean {
+  let w = dot;
+  const min = Math.max(floor, dot - 24);
+  while (w > min && (isLetterAt(text, w - 1) || (text.charCodeAt(w - 1) === 46 && w - 1 > min && isLetterAt(text, w - 2)))) w--;
+  if (w === dot) return false;
+  // A word glued to something else (digits, hyphens) is not an abbreviation we know.
+  if (w > floor && (isLetterAt(text, w - 1) || /[0-9]/.test(text.charAt(w - 1)))) return false;
+  const word = text.slice(w, dot);
+  if (word.includes('.')) return true; // e.g., i.e., U.S., a.m.
+  if (word.length === 1 && isUpperAt(text, w)) return true; // an initial: N. S. Khrushchev
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  return numberFollows && NUMBER_ABBREVIATIONS.has(lower);
+}
+
+function splitSentences(text: string, kinds: Uint8Array, p: Region, index: number, out: Sentence[]): void {
+  let start = -1;
+  let last = -1;
+  let i = p.start;
+  while (i < p.end) {
+    if (kinds[i] !== PROSE) {
+      i++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (isWs(c)) {
+      i++;
+      continue;
+    }
+    if (start < 0) start = i;
+    last = i;
+    if (c !== 46 && c !== 33 && c !== 63) {
+      i++;
+      continue;
+    }
+    // A run of terminators ("?!", "..."), then closing quotes and brackets.
+    let j = i + 1;
+    while (j < p.end && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+    while (j < p.end && CLOSERS.includes(text.charAt(j))) j++;
+    for (let k = i; k < j; k++) if (kinds[k] === PROSE) last = k;
+    if (j >= p.end || !isWs(text.charCodeAt(j))) {
+      i = j;
+      continue;
+    }
+    let k = j;
+    while (k < p.end && (isWs(text.charCodeAt(k)) || (kinds[k] !== PROSE && text.charCodeAt(k) === 62))) k++;
+    if (k >= p.end || !startsSentence(text, k, p.end)) {
+      i = j;
+      continue;
+    }
+    const terminatorRun = text.slice(i, j);
+    if (c === 46 && !terminatorRun.startsWith('..') && isAbbreviation(text, i, p.start, /[0-9]/.test(text.charAt(k)))) {
+      i = j;
+      continue;
+    }
+    out.push({ start, end: j, paragraph: index });
+    start = -1;
+    i = j;
+  }
+  if (start >= 0) out.push({ start, end: last + 1 + (isHighSurrogate(text.charCodeAt(last)) ? 1 : 0), paragraph: index });
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suppressions
+
+function suppressionsOf(directives: Directive[], lines: LineMap, length: number): Suppression[] {
+  const out: Suppression[] = [];
+  const lineSpan = (line: number): Region => {
+    const start = lines.offsetAt({ line, character: 0 });
+    const end = line + 1 < lines.lineCount ? lines.offsetAt({ line: line + 1, character: 0 }) : length;
+    return { start, end: Math.max(end, start) };
+  };
+  const codesOf = (d: Directive) => (d.codes.length > 0 ? d.codes : undefined);
+  let openAll: Directive | undefined;
+  const openByCode = new Map<string, Directive>();
+  const closeBlock = (d: Directive, end: number, codes?: string[]) => {
+    out.push({ kind: 'block', start: d.end, end, codes, comment: { start: d.start, end: d.end } });
+  };
+  for (const d of directives) {
+    const comment = { start: d.start, end: d.end };
+    switch (d.verb) {
+      case 'disable-file':
+        out.push({ kind: 'file', start: 0, end: length + 1, codes: codesOf(d), comment });
+        break;
+      case 'disable-line': {
+        const span = lineSpan(lines.positionAt(d.start).line);
+        out.push({ kind: 'line', ...span, codes: codesOf(d), comment });
+        break;
+      }
+      case 'disable-next-line': {
+        const line = lines.positionAt(d.end).line + 1;
+        if (line < lines.lineCount) out.push({ kind: 'next-line', ...lineSpan(line), codes: codesOf(d), comment });
+        break;
+      }
+      case 'disable':
+        if (d.codes.length === 0) {
+          if (!openAll) openAll = d;
+        } else for (const code of d.codes) if (!openByCode.has(code)) openByCode.set(code, d);
+        break;
+      case 'enable':
+        if (d.codes.length === 0) {
+          if (openAll) closeBlock(openAll, d.start);
+          openAll = undefined;
+          for (const [code, open] of openByCode) closeBlock(open, d.start, [code]);
+          openByCode.clear();
+        } else {
+          for (const code of d.codes) {
+            const open = openByCode.get(code);
+            if (open) closeBlock(open, d.start, [code]);
+            openByCode.delete(code);
+          }
+        }
+        break;
+    }
+  }
+  if (openAll) closeBlock(openAll, length + 1);
+  for (const [code, open] of openByCode) closeBlock(open, length + 1, [code]);
+  return out.sort((a, b) => a.start - b.start);
+}
