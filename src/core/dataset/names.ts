@@ -127,7 +127,7 @@ class TokenCursor {
       pos++;
     }
     this.end = pos;
-    this.hash = h >>> 0;
+    this.hash = h & 0x3fffffff; // small integers: Map keys without boxing
     // Possessive: `'s` followed by a non-word character belongs to the gap.
     if (pos + 1 < to && isApostrophe(text.charCodeAt(pos))) {
       const s = text.charCodeAt(pos + 1);
@@ -240,6 +240,37 @@ interface TrieNode {
   /** Another node with the same hash but a different token (hash collision). */
   sibling: TrieNode | null;
   terminals: Terminal[] | null;
+  /** The hit payload when every terminal is accepted, computed on first use. */
+  payload?: { entryIds: string[]; epithets?: { entryId: string; date: DateInterval }[] };
+}
+
+/** A hit naming the given terminals' entries. */
+function hitOf(terminals: readonly Terminal[], start: number, end: number): NameHit {
+  const entryIds: string[] = [];
+  const epithets: { entryId: string; date: DateInterval }[] = [];
+  for (const t of terminals) if (!entryIds.includes(t.entryId)) entryIds.push(t.entryId);
+  for (const t of terminals) {
+    if (t.epithetDate && !terminals.some((x) => !x.epithetDate && x.entryId === t.entryId)) epithets.push({ entryId: t.entryId, date: t.epithetDate });
+  }
+  const hit: NameHit = { start, end, entryIds };
+  if (epithets.length > 0) hit.epithets = epithets;
+  return hit;
+}
+
+/** A hit naming every entry of a node, from a payload computed once per node. */
+function cachedHit(node: TrieNode, start: number, end: number): NameHit {
+  node.payload ??= hitOf(node.terminals!, 0, 0);
+  const hit: NameHit = { start, end, entryIds: node.payload.entryIds.slice() };
+  if (node.payload.epithets) hit.epithets = node.payload.epithets.map((e) => ({ ...e }));
+  return hit;
+}
+
+/** True when one of the terminals accepts the writer's capitalisation. */
+function acceptable(terminals: readonly Terminal[], singleCapital: boolean, anyCapital: boolean): boolean {
+  for (const t of terminals) {
+    if (t.rule === 'any' || (t.rule === 'capital' ? singleCapital : anyCapital)) return true;
+  }
+  return false;
 }
 
 function newNode(token: string): TrieNode {
@@ -308,19 +339,16 @@ export class NameFinder {
       // Walk ahead from this token as far as the trie allows, remembering the longest acceptable match.
       let node = first;
       let anyCapital = cursor.capital;
+      let bestNode: TrieNode | null = null;
       let bestEnd = -1;
       let bestPos = -1;
-      let bestTerminals: Terminal[] | null = null;
-      const consider = (n: TrieNode, end: number, pos: number, singleCapital: boolean): void => {
-        if (!n.terminals) return;
-        const ok = n.terminals.filter((t) => t.rule === 'any' || (t.rule === 'capital' ? singleCapital : anyCapital));
-        if (ok.length > 0) {
-          bestEnd = end;
-          bestPos = pos;
-          bestTerminals = ok;
-        }
-      };
-      consider(node, cursor.end, cursor.pos, cursor.capital);
+      let bestAnyCapital = false;
+      if (node.terminals && acceptable(node.terminals, cursor.capital, anyCapital)) {
+        bestNode = node;
+        bestEnd = cursor.end;
+        bestPos = cursor.pos;
+        bestAnyCapital = anyCapital;
+      }
       ahead.pos = cursor.pos;
       while (node.children && ahead.next()) {
         if (!ahead.joinable) break;
@@ -328,20 +356,24 @@ export class NameFinder {
         if (!next) break;
         node = next;
         anyCapital = anyCapital || ahead.capital;
-        consider(node, ahead.end, ahead.pos, false);
-      }
-      if (bestTerminals) {
-        const terminals: Terminal[] = bestTerminals;
-        const entryIds: string[] = [];
-        const epithets: { entryId: string; date: DateInterval }[] = [];
-        const plain = new Set<string>();
-        for (const t of terminals) if (!t.epithetDate) plain.add(t.entryId);
-        for (const t of terminals) {
-          if (!entryIds.includes(t.entryId)) entryIds.push(t.entryId);
-          if (t.epithetDate && !plain.has(t.entryId)) epithets.push({ entryId: t.entryId, date: t.epithetDate });
+        if (node.terminals && acceptable(node.terminals, false, anyCapital)) {
+          bestNode = node;
+          bestEnd = ahead.end;
+          bestPos = ahead.pos;
+          bestAnyCapital = anyCapital;
         }
-        const hit: NameHit = { start: cursor.start, end: bestEnd, entryIds };
-        if (epithets.length > 0) hit.epithets = epithets;
+      }
+      if (bestNode) {
+        const all = bestNode.terminals!;
+        const singleCapital = bestNode === first && cursor.capital;
+        let accepted: Terminal[] = all;
+        for (const t of all) {
+          if (!(t.rule === 'any' || (t.rule === 'capital' ? singleCapital : bestAnyCapital))) {
+            accepted = all.filter((x) => x.rule === 'any' || (x.rule === 'capital' ? singleCapital : bestAnyCapital));
+            break;
+          }
+        }
+        const hit = accepted === all ? cachedHit(bestNode, cursor.start, bestEnd) : hitOf(accepted, cursor.start, bestEnd);
         hits.push(hit);
         cursor.pos = bestPos;
       }
