@@ -2,7 +2,8 @@
  * The immutable index over every loaded dataset: entries by id, their parsed dates, name lookup and the fast
  * name finder for prose. Built once per change of the datasets; every query is read-only.
  */
-import { coarser, parseEdtf, type DateInterval, type Precision } from '../dates/interval';
+import { coarser, type DateInterval, type Precision } from '../dates/interval';
+import { parseEdtfCached as parseEdtf } from './edtf-cache';
 import type { Range } from '../types';
 import type { DatasetProblem, ParsedDataset } from './loader';
 import type { Dispute, EntryKind, HistoricalEvent, Person, PersonRole, Place, SourceRecord } from './model';

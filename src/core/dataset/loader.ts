@@ -8,7 +8,8 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schemaJson from '../../../data/schema.json';
-import { daysInMonth, parseEdtf, type DateInterval } from '../dates/interval';
+import { daysInMonth, type DateInterval } from '../dates/interval';
+import { parseEdtfCached as parseEdtf } from './edtf-cache';
 import { LineMap } from '../text/lines';
 import type { Range } from '../types';
 import type { DatasetFile, EntryKind, HistoricalEvent, Person, Place, SourceRecord } from './model';
