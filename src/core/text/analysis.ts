@@ -272,11 +272,19 @@ function splitSentences(text: string, kinds: Uint8Array, p: Region, index: numbe
     start = -1;
     i = j;
   }
-  if (start >= 0) out.push({ start, end: last + 1 + (isHighSurrogate(text.charCodeAt(last)) ? 1 : 0), paragraph: index });
+  if (start >= 0) {
+    // Never cut a surrogate pair in two.
+    const pair = isHighSurrogate(text.charCodeAt(last)) && isLowSurrogate(text.charCodeAt(last + 1)) && last + 2 <= p.end;
+    out.push({ start, end: last + (pair ? 2 : 1), paragraph: index });
+  }
 }
 
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -960,13 +960,15 @@ class LatexScanner extends Scanner {
   private paraCursor = 0;
   /** Matching brace of each `{`, or -1; braces do not match across blank lines or out of comments. */
   private braceMatch!: Int32Array;
+  /** Offset of `\begin{document}`, when the file has one. */
+  private documentStart = -1;
 
   run(): ScanResult {
     this.blocks();
     this.matchBraces();
     this.scan();
     // The preamble is settings, not prose.
-    const doc = this.findBeginDocument();
+    const doc = this.documentStart;
     if (doc > 0) {
       for (let i = 0; i < doc; i++) if (this.kinds[i] === PROSE) this.kinds[i] = OPAQUE;
       const keep = (s: Span) => s.start >= doc;
@@ -1001,16 +1003,6 @@ class LatexScanner extends Scanner {
       }
     }
     this.braceMatch = match;
-  }
-
-  private findBeginDocument(): number {
-    let from = 0;
-    for (;;) {
-      const at = this.text.indexOf('\\begin{document}', from);
-      if (at < 0) return -1;
-      if (this.kinds[at] !== OPAQUE || this.text.charCodeAt(at) !== 92) return at;
-      from = at + 1;
-    }
   }
 
   private blocks(): void {
@@ -1233,6 +1225,7 @@ class LatexScanner extends Scanner {
       const env = t.slice(p + 1, g - 1).trim();
       this.mark(i, g, OPAQUE);
       if (name === 'end') return g;
+      if (env === 'document' && this.documentStart < 0) this.documentStart = i;
       const base = env.replace(/\*$/, '');
       if (MATH_ENVIRONMENTS.has(base) || VERBATIM_ENVIRONMENTS.has(base)) {
         const endTag = `\\end{${env}}`;
