@@ -198,7 +198,7 @@ describe('analyzeText: front matter', () => {
     assert.ok(a.frontMatter);
     assert.equal(a.frontMatter.data, undefined);
     assert.equal(typeof a.frontMatter.error, 'string');
-    assert.ok(a.frontMatter.error.length > 0);
+    assert.ok((a.frontMatter.error ?? '').length > 0);
   });
 
   it('handles a byte order mark and CRLF', () => {
