@@ -340,7 +340,7 @@ class Scanner {
       }
       const expr = this.at(i);
       if (expr) {
-        out.push(expr.result);
+        if (expr.result) out.push(expr.result);
         i = expr.next;
       } else i++;
     }
@@ -652,10 +652,11 @@ class Scanner {
   // --- expressions -----------------------------------------------------------------------------------------------
 
   /** The longest valid expression starting at token i. */
-  private at(i: number): { result: DateExpression; next: number } | undefined {
+  private at(i: number): { result?: DateExpression; next: number } | undefined {
     const cands: Candidate[] = [];
     this.prefixed(i, cands);
     let best: { result: DateExpression; next: number } | undefined;
+    let invalid: number | undefined;
     // A number that its context makes a quantity or a locator is not a date in any reading.
     const verdicts = cands.map((c) => this.acceptable(c));
     if (verdicts.includes('context')) return undefined;
@@ -664,7 +665,10 @@ class Scanner {
       const withMark = this.calendarMark(c);
       const result = this.finish(withMark);
       if (result && (!best || result.end > best.result.end)) best = { result, next: withMark.next };
+      if (!result) invalid = Math.max(invalid ?? 0, withMark.next);
     }
+    // "31 February 1956" is a wrong date, not "February 1956": skip all of it.
+    if (invalid !== undefined && (!best || best.next < invalid)) return { next: invalid };
     return best;
   }
 
