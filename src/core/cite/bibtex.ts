@@ -653,6 +653,10 @@ const TEXT_FIELDS: Record<string, string> = {
   archive: 'archive', archiveprefix: 'archive', library: 'call-number', origtitle: 'original-title',
 };
 
+const NAME_FIELD_LIST = Object.entries(NAME_FIELDS);
+const TEXT_FIELD_LIST = Object.entries(TEXT_FIELDS);
+const VERBATIM_FIELD_LIST = Object.entries(VERBATIM_FIELDS);
+
 function toCsl(key: string, bibType: string, fields: Map<string, string>): CslItem {
   const tex = (name: string): string | undefined => {
     const v = fields.get(name);
@@ -662,7 +666,7 @@ function toCsl(key: string, bibType: string, fields: Map<string, string>): CslIt
   };
   const type = cslTypeOf(bibType, tex('entrysubtype'));
   const item: CslItem = { id: key, type };
-  for (const [name, cslName] of Object.entries(NAME_FIELDS)) {
+  for (const [name, cslName] of NAME_FIELD_LIST) {
     const v = fields.get(name);
     if (v === undefined || item[cslName] !== undefined) continue;
     const names = parseBibtexNames(v);
@@ -696,12 +700,12 @@ function toCsl(key: string, bibType: string, fields: Map<string, string>): CslIt
   if (number) item[type === 'article-journal' || type === 'article-magazine' || type === 'article-newspaper' ? 'issue' : 'number'] = number;
   const issue = tex('issue');
   if (issue) item.issue = issue;
-  for (const [name, cslName] of Object.entries(TEXT_FIELDS)) {
+  for (const [name, cslName] of TEXT_FIELD_LIST) {
     if (item[cslName] !== undefined) continue;
     const v = tex(name);
     if (v) item[cslName] = v;
   }
-  for (const [name, cslName] of Object.entries(VERBATIM_FIELDS)) {
+  for (const [name, cslName] of VERBATIM_FIELD_LIST) {
     const v = fields.get(name);
     if (v === undefined) continue;
     const clean = verbatimValue(v);

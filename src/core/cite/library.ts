@@ -291,6 +291,8 @@ export class Library {
   private readonly byKey = new Map<string, SearchRecord>();
   private readonly byAlias = new Map<string, SearchRecord>();
   private readonly sourceMap = new Map<string, LibrarySource>();
+  /** Every distinct search word → positions in `records`, for typo-tolerant matching. */
+  private readonly vocabulary = new Map<string, number[]>();
   private counter = 0;
 
   /** Adds entries (and the problems found while parsing them, filed under their files). */
@@ -309,7 +311,13 @@ export class Library {
         continue;
       }
       const record = buildRecord(entry, this.counter++);
+      const position = this.records.length;
       this.records.push(record);
+      for (const w of record.words) {
+        const list = this.vocabulary.get(w);
+        if (!list) this.vocabulary.set(w, [position]);
+        else if (list[list.length - 1] !== position) list.push(position);
+      }
       this.byKey.set(entry.key, record);
       for (const alias of entry.aliases ?? []) if (!this.byAlias.has(alias)) this.byAlias.set(alias, record);
       this.source(entry.origin.uri).count++;
@@ -330,6 +338,7 @@ export class Library {
     this.records.length = 0;
     this.byKey.clear();
     this.byAlias.clear();
+    this.vocabulary.clear();
     for (const s of this.sourceMap.values()) s.count = 0;
     // The kept entries have distinct keys, so re-adding them reports nothing new. Entries of other files that
     // lost to the removed file's keys were dropped then; reload those files to bring them back.
@@ -404,14 +413,32 @@ export class Library {
       offer(r, s + (cited?.has(r.entry.key) ? CITED_BONUS : 0));
     }
     if (exactCount >= limit) return top.map((t) => t.record.entry);
-    // Few exact matches: let typos in (each unmatched word may be off by a letter or two).
+    // Few exact matches: let typos in. Find the words within each token's typo budget once, over the vocabulary,
+    // then mark the entries that hold them.
     const budgets = tokens.map(typoBudget);
-    if (budgets.every((b) => b === 0)) return top.map((t) => t.record.entry);
-    for (const r of this.records) {
-      if (exactScore(r, tokens, needles) >= 0) continue;
-      const s = fuzzyScore(r, tokens, needles, budgets);
+    if (budgets.every((b) => b === 0) || tokens.length > 30) return top.map((t) => t.record.entry);
+    const hits = new Int32Array(this.records.length);
+    for (const [word, positions] of this.vocabulary) {
+      let mask = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const budget = budgets[i];
+        const tok = tokens[i];
+        if (budget === 0 || word.length < tok.length - budget) continue;
+        // One edit leaves one of the first two letters in place (or shifted by one): a cheap first test.
+        if (budget === 1 && word[0] !== tok[0] && word[1] !== tok[1] && word[0] !== tok[1] && word[1] !== tok[0]) continue;
+        // The whole word, or its start for a word still being typed.
+        if (boundedEditDistance(tokens[i], word, budget) <= budget ||
+          (word.length > tokens[i].length && boundedEditDistance(tokens[i], word, budget, tokens[i].length) <= budget)) {
+          mask |= 1 << i;
+        }
+      }
+      if (mask !== 0) for (const p of positions) hits[p] |= mask;
+    }
+    for (let k = 0; k < this.records.length; k++) {
+      if (hits[k] === 0 || exactScore(this.records[k], tokens, needles) >= 0) continue;
+      const s = fuzzyScore(this.records[k], needles, hits[k]);
       if (s < 0) continue;
-      offer(r, s + (cited?.has(r.entry.key) ? CITED_BONUS : 0));
+      offer(this.records[k], s + (cited?.has(this.records[k].entry.key) ? CITED_BONUS : 0));
     }
     return top.map((t) => t.record.entry);
   }
@@ -472,29 +499,22 @@ function exactScore(r: SearchRecord, tokens: string[], needles: string[]): numbe
   return total;
 }
 
-/** Like {@link exactScore} but an unmatched token may match a word within its typo budget. */
-function fuzzyScore(r: SearchRecord, tokens: string[], needles: string[], budgets: number[]): number {
+/**
+ * Score when each token either starts a word of the record or is in `mask` (matched a word within its typo
+ * budget); -1 when some token is neither, or when none needed the typo allowance (already ranked exactly).
+ */
+function fuzzyScore(r: SearchRecord, needles: string[], mask: number): number {
   let total = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  let usedTypo = false;
+  for (let i = 0; i < needles.length; i++) {
     const at = r.hay.indexOf(needles[i]);
     if (at >= 0) {
       total += placeScore(r, at, true, false);
       continue;
     }
-    const budget = budgets[i];
-    if (budget === 0) return -1;
-    const tok = tokens[i];
-    let best = budget + 1;
-    for (const w of r.words) {
-      if (Math.abs(w.length - tok.length) > budget && w.length < tok.length) continue;
-      // Compare with the whole word, and with its start for words still being typed.
-      const whole = boundedEditDistance(tok, w, budget);
-      const d = w.length > tok.length + budget ? Math.min(whole, boundedEditDistance(tok, w, budget, tok.length)) : whole;
-      if (d < best) best = d;
-      if (best === 1) break;
-    }
-    if (best > budget) return -1;
+    if ((mask & (1 << i)) === 0) return -1;
+    usedTypo = true;
     total += 3;
   }
-  return total;
+  return usedTypo ? total : -1;
 }

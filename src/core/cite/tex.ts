@@ -26,16 +26,11 @@ const SYMBOLS: Record<string, string> = {
 };
 // Commands whose argument is not text (sorting hints): the argument goes too.
 const DROP_ARGUMENT = new Set(['noopsort', 'sortname', 'nocite', 'label', 'index', 'hyphenation']);
-const ESCAPED = new Set(['&', '%', '$', '#', '_', '{', '}', '@', '/', '-', '!', ',', ';', ':', ' ', '\\']);
 
 const MAX_ACCENT_ARGUMENT = 24;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** End offset (after the closing brace) of the group opening at `open`, or -1 if not closed within `limit`. */
@@ -92,23 +87,13 @@ function readAccentArgument(s: string, i: number): { text: string; next: number 
  * the .bib) to one space and trims.
  */
 export function texToUnicode(s: string, normalizeSpace = true): string {
+  if (!needsConversion(s)) return normalizeSpace ? s.trim() : s;
   let out = '';
   let i = 0;
   const n = s.length;
-  let pendingSpace = false;
-  const emit = (t: string): void => {
-    if (pendingSpace && out.length > 0) out += ' ';
-    pendingSpace = false;
-    out += t;
-  };
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 123 || c === 125 || c === 36 /* $ */) {
-      i++;
-      continue;
-    }
-    if (normalizeSpace && isSpace(c)) {
-      pendingSpace = true;
       i++;
       continue;
     }
@@ -120,16 +105,13 @@ export function texToUnicode(s: string, normalizeSpace = true): string {
       const next = s[i + 1];
       if (next in SYMBOL_ACCENTS) {
         const arg = readAccentArgument(s, i + 2);
-        emit(withMark(arg.text, SYMBOL_ACCENTS[next]));
+        out += withMark(arg.text, SYMBOL_ACCENTS[next]);
         i = arg.next;
         continue;
       }
       if (!isLetter(s.charCodeAt(i + 1))) {
-        if (next === '\\' || next === ' ' || next === ',' || next === ';' || next === ':') pendingSpace = true;
-        else if (next === '/' || next === '-' || next === '!') {
-          /* kerning and hyphenation hints: nothing */
-        } else if (ESCAPED.has(next)) emit(next);
-        else emit(next);
+        if (next === '\\' || next === ' ' || next === ',' || next === ';' || next === ':') out += ' ';
+        else if (next !== '/' && next !== '-' && next !== '!') out += next; // \/ \- \! are hints: nothing
         i += 2;
         continue;
       }
@@ -141,24 +123,20 @@ export function texToUnicode(s: string, normalizeSpace = true): string {
       while (after < n && (s.charCodeAt(after) === 32 || s.charCodeAt(after) === 9)) after++;
       if (name in LETTER_ACCENTS) {
         const arg = readAccentArgument(s, after);
-        emit(withMark(arg.text, LETTER_ACCENTS[name]));
+        out += withMark(arg.text, LETTER_ACCENTS[name]);
         i = arg.next;
         continue;
       }
       if (name in SYMBOLS) {
         // `\o{}`: the empty group only ends the control word.
-        emit(SYMBOLS[name]);
+        out += SYMBOLS[name];
         i = s.charCodeAt(after) === 123 && s.charCodeAt(after + 1) === 125 ? after + 2 : after;
         continue;
       }
-      if (DROP_ARGUMENT.has(name) && s.charCodeAt(after) === 123) {
+      if ((DROP_ARGUMENT.has(name) || name === 'href') && s.charCodeAt(after) === 123) {
+        // Sorting hints lose their argument; \href keeps its link text, not the address.
         const end = groupEnd(s, after, n - after);
         i = end < 0 ? after + 1 : end;
-        continue;
-      }
-      if (name === 'href' && s.charCodeAt(after) === 123) {
-        const end = groupEnd(s, after, n - after);
-        i = end < 0 ? after + 1 : end; // keep the link text, drop the address
         continue;
       }
       // Formatting and unknown commands: drop the name, keep their argument text.
@@ -166,43 +144,49 @@ export function texToUnicode(s: string, normalizeSpace = true): string {
       continue;
     }
     if (c === 45 /* - */ && s.charCodeAt(i + 1) === 45) {
-      if (s.charCodeAt(i + 2) === 45) {
-        emit('—');
-        i += 3;
-      } else {
-        emit('–');
-        i += 2;
-      }
+      const triple = s.charCodeAt(i + 2) === 45;
+      out += triple ? '—' : '–';
+      i += triple ? 3 : 2;
       continue;
     }
     if (c === 126 /* ~ */) {
-      emit('\u00a0');
+      out += '\u00a0';
       i++;
       continue;
     }
     if (c === 96 /* ` */ && s.charCodeAt(i + 1) === 96) {
-      emit('“');
+      out += '“';
       i += 2;
       continue;
     }
     if (c === 39 /* ' */ && s.charCodeAt(i + 1) === 39) {
-      emit('”');
+      out += '”';
       i += 2;
       continue;
     }
     // Copy a run of ordinary characters at once.
     let k = i + 1;
-    while (k < n) {
-      const d = s.charCodeAt(k);
-      if (d === 123 || d === 125 || d === 36 || d === 92 || d === 45 || d === 126 || d === 96 || d === 39) break;
-      if (normalizeSpace && isSpace(d)) break;
-      k++;
-    }
-    emit(s.slice(i, k));
+    while (k < n && !SPECIAL[s.charCodeAt(k)]) k++;
+    out += s.slice(i, k);
     i = k;
   }
   const result = out.normalize('NFC');
-  return normalizeSpace ? result.replace(/\u00a0/g, ' ').trim() : result;
+  return normalizeSpace ? result.replace(SPACE_RUN, ' ').trim() : result;
+}
+
+const SPACE_RUN = /[\s\u00a0]+/g;
+// Characters that start something to convert: { } $ \ - ~ ` '
+const SPECIAL = new Uint8Array(128);
+for (const ch of '{}$\\-~`\'') SPECIAL[ch.charCodeAt(0)] = 1;
+
+/** True when `s` holds TeX to convert or white space to collapse. */
+function needsConversion(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && SPECIAL[c]) return true;
+    if (c === 9 || c === 10 || c === 13 || c === 0xa0 || (c === 32 && s.charCodeAt(i + 1) === 32)) return true;
+  }
+  return false;
 }
 
 /** A verbatim field (URL, DOI, file): braces dropped, TeX escapes of URL characters undone, nothing else. */
