@@ -4,9 +4,10 @@
  * time contradicts it: the two intervals, after widening, share no day.
  *
  * Tolerance rule for approximate or uncertain dates ("c. 1962", "around 1961", "early 1962", seasons): the
- * interval is widened on each side by about one unit of its precision before comparing ({@link TOLERANCE_DAYS}):
- * a day by 3 days, a month by 31 days, a season by 92, a year by 366, a decade by ten years, a century by 25 years. So "c. 1962" agrees with 1961 and 1963 and contradicts 1960; "early 1962" (January–April) agrees
- * with any day from October 1961 to July 1962. The same applies to an approximate or uncertain fact.
+ * interval is widened on each side by at most one unit of its precision before comparing ({@link TOLERANCE_DAYS}):
+ * a day by 3 days, a month by 28 days, a season by 89, a year by 365, a decade by 3,652 days, a century by 9,131 —
+ * so the widening reaches into the neighbouring unit but never past it. So "c. 1962" agrees with 1961 and 1963 and contradicts 1960; "early 1962" (January–April) agrees
+ * with any day from early October 1961 to late July 1962. The same applies to an approximate or uncertain fact.
  */
 import { type DateInterval, type Precision, PRECISION_ORDER, dayNumber, fromDayNumber } from './interval';
 
@@ -15,11 +16,11 @@ export type DateVerdict = 'agrees' | 'contradicts' | 'uncertain';
 /** Days each side an approximate or uncertain date of a given precision is widened by. */
 export const TOLERANCE_DAYS: Readonly<Record<Precision, number>> = Object.freeze({
   day: 3,
-  month: 31,
-  season: 92,
-  year: 366,
-  decade: 3653,
-  century: 9132,
+  month: 28,
+  season: 89,
+  year: 365,
+  decade: 3652,
+  century: 9131,
 });
 
 /** Options of {@link compareDates}. */

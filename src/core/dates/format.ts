@@ -234,7 +234,8 @@ function thirdHolding(startUnit: number, endUnit: number, size: number, cuts: [n
  */
 export function rewriteLike(expr: DateExpression, target: DateInterval): string {
   const cal: CalendarName = expr.qualifiers.calendar === 'julian' ? 'julian' : 'gregorian';
-  const style: FormatStyle = { ...expr.style, article: expr.style.article ?? false, qualify: false, calendar: cal, calendarMark: false, capitalized: false };
+  const ownsArticle = expr.kind === 'decade' || expr.kind === 'century' || expr.kind === 'part' || expr.kind === 'season';
+  const style: FormatStyle = { ...expr.style, article: expr.style.article ?? (ownsArticle ? false : undefined), qualify: false, calendar: cal, calendarMark: false, capitalized: false };
   if (expr.kind === 'range' && /^(from|between)\b/i.test(expr.text.slice(expr.dateSpan.start - expr.start))) {
     style.keyword = /^from/i.test(expr.text.slice(expr.dateSpan.start - expr.start)) ? 'from' : 'between';
   }
@@ -260,6 +261,7 @@ export function rewriteLike(expr: DateExpression, target: DateInterval): string 
     if (precision === 'year' && w.start !== w.end && expr.kind !== 'range') style.keyword = undefined;
     if (!isRangeOf(w, cal) && style.keyword) style.keyword = undefined;
     if (style.night && !(precision === 'day' && target.end - target.start === 1)) style.night = false;
+    if (precision !== 'day' && precision !== 'month') style.calendar = 'gregorian'; // years are the same in both calendars here
     text = formatInterval({ ...w, precision }, style);
   }
   // What surrounds the date proper: a qualifier, a weekday, a calendar mark.
