@@ -28,6 +28,8 @@ const SYMBOLS: Record<string, string> = {
 const DROP_ARGUMENT = new Set(['noopsort', 'sortname', 'nocite', 'label', 'index', 'hyphenation']);
 
 const MAX_ACCENT_ARGUMENT = 24;
+// Bounds the look-ahead for a dropped argument, so unclosed ones cannot make the pass quadratic.
+const MAX_DROPPED_ARGUMENT = 512;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -135,7 +137,7 @@ export function texToUnicode(s: string, normalizeSpace = true): string {
       }
       if ((DROP_ARGUMENT.has(name) || name === 'href') && s.charCodeAt(after) === 123) {
         // Sorting hints lose their argument; \href keeps its link text, not the address.
-        const end = groupEnd(s, after, n - after);
+        const end = groupEnd(s, after, MAX_DROPPED_ARGUMENT);
         i = end < 0 ? after + 1 : end;
         continue;
       }
