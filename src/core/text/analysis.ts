@@ -11,6 +11,7 @@ import { type Directive, type TextDialect, dialectOf, scanDocument, trimSpan } f
 const PROSE = 0;
 
 export type { TextDialect } from './markup';
+export { dialectOf } from './markup';
 
 /** A half-open span `[start, end)` of UTF-16 offsets. */
 export interface Region {
