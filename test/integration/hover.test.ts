@@ -15,7 +15,7 @@ describe('Hover', () => {
           return last.includes('Nikita Sergeyevich Khrushchev') ? last : undefined;
         },
         undefined,
-        () => JSON.stringify(last) || '(no hover)',
+        () => (last ? JSON.stringify(last) : '(no hover)'),
       );
       assert.ok(text.includes('Nikita Sergeyevich Khrushchev'));
     } finally {

@@ -57,6 +57,8 @@ async function main(): Promise<number> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // VS Code's extension host replaces Error.prepareStackTrace, so stacks name out/test/integration/index.js
+    // lines; the inline map serves debuggers.
     sourcemap: 'inline',
     external: ['vscode'],
     logLevel: 'warning',
