@@ -9,6 +9,7 @@ import type { DatasetIndex, IndexedEntry, NameHit } from '../dataset/index';
 import { formatInterval } from '../dates/format';
 import { parseEdtf, type DateInterval } from '../dates/interval';
 import { escapeMarkdown } from '../markdown';
+import type { DocumentAnalysis } from '../check/document';
 import type { TextAnalysis } from '../text/analysis';
 import type { Range } from '../types';
 import { dateCard, entryCard, formatFactDate } from './cards';
@@ -19,8 +20,10 @@ import {
   itemAt,
   itemsWithin,
   passageDates,
+  paraphraseFinder,
   type DocumentMentions,
   type EventMentionFinder,
+  type KnownMentions,
 } from './mentions';
 
 export { CARD_LIMITS, formatFactDate } from './cards';
@@ -42,13 +45,13 @@ export interface HoverInput {
   /** UTF-16 offset of the cursor. */
   offset: number;
   index: DatasetIndex;
-  /** The document's analysis when the caller has it (a `TextAnalysis`, or an object holding one); else made here. */
-  analysis?: unknown;
+  /** The document's analysis when the caller has it (`analyzeDocument`'s, or the bare text analysis); else made here. */
+  analysis?: DocumentAnalysis | TextAnalysis;
   options?: Partial<HoverOptions>;
   /** The writer's bibliography: a hover on a cited key shows its reference. */
   library?: Library;
-  /** Event mentions by paraphrase; the default finder is used when omitted. */
-  findEventMentions?: EventMentionFinder;
+  /** Event mentions by paraphrase: the mention finder's when omitted; `null` for names and dates only. */
+  findEventMentions?: EventMentionFinder | null;
 }
 
 /** A hover: Markdown text, the span it explains, and the dataset entries it shows. */
@@ -68,29 +71,20 @@ export interface EntryLocation {
 
 const ALL_ON: HoverOptions = { people: true, events: true, places: true, dates: true };
 
-/** The default paraphrase finder, until the mention finder is wired in (none: names and dates only). */
-let defaultEventFinder: EventMentionFinder | undefined;
-
-/** Sets the paraphrase finder used when a hover input gives none (the extension and CLI wire it once). */
-export function useEventMentionFinder(finder: EventMentionFinder | undefined): void {
-  defaultEventFinder = finder;
-}
-
 function isTextAnalysis(value: unknown): value is TextAnalysis {
   const v = value as TextAnalysis | undefined;
   return !!v && typeof v === 'object' && typeof v.text === 'string' && Array.isArray(v.prose) && typeof v.isProse === 'function';
 }
 
-/** The text analysis inside whatever the caller passed (the analysis itself or a document analysis holding it). */
-function textAnalysisOf(value: unknown): TextAnalysis | undefined {
-  if (isTextAnalysis(value)) return value;
-  if (value && typeof value === 'object') {
-    for (const key of ['text', 'analysis', 'textAnalysis']) {
-      const inner = (value as Record<string, unknown>)[key];
-      if (isTextAnalysis(inner)) return inner;
-    }
+/** The text analysis and known mentions inside what the caller passed, when they are of this text and index. */
+function givenAnalysis(value: HoverInput['analysis'], text: string, index: DatasetIndex): { analysis?: TextAnalysis; known: KnownMentions } {
+  if (isTextAnalysis(value)) return { analysis: value, known: {} };
+  const doc = value as DocumentAnalysis | undefined;
+  if (doc && typeof doc === 'object' && isTextAnalysis(doc.analysis) && doc.analysis.text === text) {
+    const sameIndex = doc.index === index && Array.isArray(doc.names) && Array.isArray(doc.dates);
+    return { analysis: doc.analysis, known: sameIndex ? { names: doc.names, dates: doc.dates } : {} };
   }
-  return undefined;
+  return { known: {} };
 }
 
 interface Prepared {
@@ -104,8 +98,10 @@ function prepare(input: HoverInput): Prepared | undefined {
   const offset = input.offset;
   if (!Number.isInteger(offset) || offset < 0 || offset > input.text.length) return undefined;
   const languageId = typeof input.languageId === 'string' ? input.languageId : 'plaintext';
-  const analysis = analysisFor(input.text, languageId, textAnalysisOf(input.analysis));
-  const mentions = documentMentions(analysis, input.index, input.findEventMentions ?? defaultEventFinder);
+  const given = givenAnalysis(input.analysis, input.text, input.index);
+  const analysis = analysisFor(input.text, languageId, given.analysis);
+  const finder = input.findEventMentions === undefined ? paraphraseFinder : input.findEventMentions;
+  const mentions = documentMentions(analysis, input.index, finder, analysis === given.analysis ? given.known : {});
   return { mentions, options: { ...ALL_ON, ...(input.options ?? {}) }, offset };
 }
 

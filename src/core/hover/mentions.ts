@@ -6,6 +6,7 @@
 import type { DatasetIndex, NameHit } from '../dataset/index';
 import { findDateExpressions, type DateExpression } from '../dates/expressions';
 import type { DateInterval } from '../dates/interval';
+import { findEventMentions } from '../mentions/index';
 import { analyzeText, type Region, type TextAnalysis } from '../text/analysis';
 
 /** An event found by paraphrase ("his ouster"), as the mention finder reports it. */
@@ -15,8 +16,18 @@ export interface EventMentionSpan {
   eventIds: string[];
 }
 
-/** A source of event mentions by paraphrase, for when the mention finder is available. */
-export type EventMentionFinder = (analysis: TextAnalysis, text: string, index: DatasetIndex) => EventMentionSpan[];
+/** A source of event mentions by paraphrase (given the name hits already found). */
+export type EventMentionFinder = (analysis: TextAnalysis, text: string, index: DatasetIndex, names: readonly NameHit[]) => EventMentionSpan[];
+
+/** The mention finder's paraphrases ("his ouster"); event names are found with the other names. */
+export const paraphraseFinder: EventMentionFinder = (analysis, text, index, names) =>
+  findEventMentions(analysis, text, index, { names }).filter((m) => m.via === 'cue').map((m) => ({ start: m.start, end: m.end, eventIds: [m.event.id] }));
+
+/** What the caller may already have found in the document (the shared document analysis). */
+export interface KnownMentions {
+  names?: readonly NameHit[];
+  dates?: readonly DateExpression[];
+}
 
 /** A document's mentions, each list sorted by start. */
 export interface DocumentMentions {
@@ -30,6 +41,8 @@ export interface DocumentMentions {
   readonly events: readonly EventMentionSpan[];
   /** `maxEnd[i]`: the largest `end` among `events[0..i]`, for overlapping lookups. */
   readonly eventsMaxEnd: readonly number[];
+  /** The paraphrase finder these were made with. */
+  readonly finder: EventMentionFinder | null;
 }
 
 const byAnalysis = new WeakMap<TextAnalysis, WeakMap<DatasetIndex, DocumentMentions>>();
@@ -45,30 +58,38 @@ export function analysisFor(text: string, languageId: string, given?: TextAnalys
 }
 
 /** The mentions of a document, computed once per analysis and index. */
-export function documentMentions(analysis: TextAnalysis, index: DatasetIndex, findEvents?: EventMentionFinder): DocumentMentions {
+export function documentMentions(analysis: TextAnalysis, index: DatasetIndex, findEvents: EventMentionFinder | null = paraphraseFinder, known: KnownMentions = {}): DocumentMentions {
   let perIndex = byAnalysis.get(analysis);
   if (!perIndex) byAnalysis.set(analysis, (perIndex = new WeakMap()));
   const cached = perIndex.get(index);
-  if (cached) return cached;
-  const made = computeMentions(analysis, index, findEvents);
+  if (cached && cached.finder === findEvents) return cached;
+  const made = computeMentions(analysis, index, findEvents, known);
   perIndex.set(index, made);
   return made;
 }
 
-function computeMentions(analysis: TextAnalysis, index: DatasetIndex, findEvents?: EventMentionFinder): DocumentMentions {
+function computeMentions(analysis: TextAnalysis, index: DatasetIndex, findEvents: EventMentionFinder | null, known: KnownMentions): DocumentMentions {
   const text = analysis.text;
-  const names: NameHit[] = [];
-  const dates: DateExpression[] = [];
-  for (const region of analysis.prose) {
-    for (const hit of index.findNames(text, region.start, region.end)) {
-      if (hit.end > hit.start && analysis.isProse(hit.start) && analysis.isProse(hit.end - 1)) names.push(hit);
+  const inProse = (m: Region) => m.end > m.start && analysis.isProse(m.start) && analysis.isProse(m.end - 1);
+  let names: NameHit[];
+  let dates: DateExpression[];
+  if (known.names && known.dates) {
+    names = known.names.filter(inProse);
+    dates = known.dates.filter(inProse);
+  } else {
+    names = [];
+    dates = [];
+    for (const region of analysis.prose) {
+      for (const hit of index.findNames(text, region.start, region.end)) if (inProse(hit)) names.push(hit);
+      for (const expr of findDateExpressions(text, region.start, region.end)) dates.push(expr);
     }
-    for (const expr of findDateExpressions(text, region.start, region.end)) dates.push(expr);
   }
+  names.sort((a, b) => a.start - b.start);
+  dates.sort((a, b) => a.start - b.start);
   let events: EventMentionSpan[] = [];
   if (findEvents) {
     try {
-      events = findEvents(analysis, text, index).filter((m) => m.end > m.start && m.eventIds.length > 0 && analysis.isProse(m.start));
+      events = findEvents(analysis, text, index, names).filter((m) => m.end > m.start && m.eventIds.length > 0 && analysis.isProse(m.start));
     } catch {
       events = []; // a failing paraphrase finder must not take the name and date hovers down with it
     }
@@ -77,7 +98,7 @@ function computeMentions(analysis: TextAnalysis, index: DatasetIndex, findEvents
   const eventsMaxEnd: number[] = [];
   let max = -1;
   for (const m of events) eventsMaxEnd.push((max = Math.max(max, m.end)));
-  return { analysis, index, names, dates, events, eventsMaxEnd };
+  return { analysis, index, names, dates, events, eventsMaxEnd, finder: findEvents };
 }
 
 /** Index of the last item with `start <= offset`, or -1 (items sorted by start). */
