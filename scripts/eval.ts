@@ -86,7 +86,8 @@ async function coreChecker(modulePath: string): Promise<Checker> {
   const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
   const api = (mod.runChecks ? mod : (mod.default as Record<string, unknown> | undefined)) ?? {};
   const runChecks = api.runChecks as RunChecks | undefined;
-  const loadShippedContext = api.loadShippedContext as (() => unknown) | undefined;
+  // The core reads no files: the shipped dataset's context is built on the Node side unless the module brings its own.
+  const loadShippedContext = (api.loadShippedContext as (() => unknown) | undefined) ?? (async () => ({ index: (await import('../src/node/datasets')).loadIndex().index }));
   if (typeof runChecks !== 'function' || typeof loadShippedContext !== 'function') {
     throw new Error(`${modulePath} does not export runChecks and loadShippedContext`);
   }

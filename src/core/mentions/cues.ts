@@ -1,0 +1,147 @@
+/**
+ * Paraphrase patterns (`cues`) of events, compiled once per index into a word table, and matched against the words
+ * of one sentence in time linear in its length (times the few alternatives starting with each word).
+ */
+import type { DatasetIndex, IndexedEvent } from '../dataset/index';
+import type { Word } from './words';
+import { wordsOf } from './words';
+
+/** One word of an alternative: exact, or a prefix when written with a trailing `*`. */
+interface PatternWord {
+  text: string;
+  prefix: boolean;
+}
+
+/** One alternative of a group, and where it belongs. */
+interface Alternative {
+  cue: number;
+  group: number;
+  words: PatternWord[];
+}
+
+/** A cue of an event, compiled. */
+export interface CompiledCue {
+  event: IndexedEvent;
+  /** Number of groups that must all occur. */
+  groups: number;
+  about?: readonly string[];
+}
+
+/** Where a cue matched in a sentence. */
+export interface CueMatch {
+  cue: CompiledCue;
+  /** Offset of the first and after the last matched word. */
+  start: number;
+  end: number;
+  /** The matched words' spans, one per group (the first occurrence). */
+  spans: { start: number; end: number }[];
+}
+
+/** The compiled cues of an index. */
+export class CueMatcher {
+  readonly cues: CompiledCue[] = [];
+  private readonly exact = new Map<string, Alternative[]>();
+  private readonly prefixes = new Map<string, Alternative[]>();
+  private readonly prefixLengths: number[] = [];
+
+  constructor(events: readonly IndexedEvent[]) {
+    const lengths = new Set<number>();
+    for (const event of events) {
+      for (const cue of event.cues ?? []) {
+        if (!cue || !Array.isArray(cue.all) || cue.all.length === 0) continue;
+        const index = this.cues.length;
+        const compiled: CompiledCue = { event, groups: cue.all.length };
+        if (Array.isArray(cue.about) && cue.about.length > 0) compiled.about = cue.about;
+        let usable = true;
+        const pending: Alternative[] = [];
+        cue.all.forEach((group, g) => {
+          const alts = String(group).split('|').map((a) => parseAlternative(a)).filter((w) => w.length > 0);
+          if (alts.length === 0) usable = false;
+          for (const words of alts) pending.push({ cue: index, group: g, words });
+        });
+        if (!usable) continue;
+        this.cues.push(compiled);
+        for (const alt of pending) {
+          const first = alt.words[0];
+          const table = first.prefix ? this.prefixes : this.exact;
+          if (first.prefix) lengths.add(first.text.length);
+          const list = table.get(first.text);
+          if (list) list.push(alt);
+          else table.set(first.text, [alt]);
+        }
+      }
+    }
+    this.prefixLengths.push(...[...lengths].sort((a, b) => a - b));
+  }
+
+  /** Every cue whose groups all occur among `words` (one sentence), with the matched spans. */
+  match(words: readonly Word[]): CueMatch[] {
+    if (this.cues.length === 0 || words.length === 0) return [];
+    // cue index → per group the first span found
+    const found = new Map<number, ({ start: number; end: number } | undefined)[]>();
+    const offer = (alt: Alternative, i: number): void => {
+      const end = matchAt(alt.words, words, i);
+      if (end < 0) return;
+      let groups = found.get(alt.cue);
+      if (!groups) found.set(alt.cue, (groups = new Array(this.cues[alt.cue].groups)));
+      if (!groups[alt.group]) groups[alt.group] = { start: words[i].start, end: words[end].end };
+    };
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i].text;
+      const exact = this.exact.get(w);
+      if (exact) for (const alt of exact) offer(alt, i);
+      for (const len of this.prefixLengths) {
+        if (len > w.length) break;
+        const list = this.prefixes.get(len === w.length ? w : w.slice(0, len));
+        if (list) for (const alt of list) offer(alt, i);
+      }
+    }
+    const out: CueMatch[] = [];
+    for (const [c, groups] of found) {
+      let start = Infinity;
+      let end = -Infinity;
+      let complete = true;
+      for (let g = 0; g < groups.length; g++) {
+        const s = groups[g];
+        if (!s) {
+          complete = false;
+          break;
+        }
+        start = Math.min(start, s.start);
+        end = Math.max(end, s.end);
+      }
+      if (complete) out.push({ cue: this.cues[c], start, end, spans: groups as { start: number; end: number }[] });
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+function parseAlternative(text: string): PatternWord[] {
+  const t = text.trim();
+  if (t === '') return [];
+  const words = wordsOf(t, 0, t.length);
+  return words.map((w) => ({ text: w.text, prefix: t.charCodeAt(w.end) === 42 /* * */ }));
+}
+
+/** Index of the last prose word matched by `pattern` starting at word i, or -1. */
+function matchAt(pattern: readonly PatternWord[], words: readonly Word[], i: number): number {
+  for (let k = 0; k < pattern.length; k++) {
+    const w = words[i + k];
+    if (!w || (k > 0 && !w.joined)) return -1;
+    const p = pattern[k];
+    if (p.prefix ? !w.text.startsWith(p.text) : w.text !== p.text) return -1;
+  }
+  return i + pattern.length - 1;
+}
+
+const matchers = new WeakMap<DatasetIndex, CueMatcher>();
+
+/** The compiled cues of an index, built on first use and kept as long as the index lives. */
+export function cueMatcherOf(index: DatasetIndex): CueMatcher {
+  let m = matchers.get(index);
+  if (!m) {
+    m = new CueMatcher(index.events);
+    matchers.set(index, m);
+  }
+  return m;
+}

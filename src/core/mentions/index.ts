@@ -1,0 +1,184 @@
+/**
+ * Mentions of dataset entries in prose: events by their name forms and by paraphrase (`cues`), and people, places
+ * and events by name for hovers. Works on a document's text analysis; never reads files.
+ */
+import type { DateInterval } from '../dates/interval';
+import type { DatasetIndex, IndexedEvent, NameHit } from '../dataset/index';
+import { regionIndexAt, type TextAnalysis } from '../text/analysis';
+import { cueMatcherOf, type CompiledCue } from './cues';
+import { wordsOf } from './words';
+
+export { cueMatcherOf, CueMatcher, type CompiledCue, type CueMatch } from './cues';
+export { wordsOf, type Word } from './words';
+
+/** A mention of a dataset event in prose. */
+export interface EventMention {
+  event: IndexedEvent;
+  /** Offsets of the mention: the name, or the first to the last word a cue matched. */
+  start: number;
+  end: number;
+  /** By one of the event's name forms, or by a paraphrase pattern. */
+  via: 'name' | 'cue';
+  /** Index of the sentence in `analysis.sentences` (-1 when outside every sentence). */
+  sentence: number;
+  /** For `via: 'cue'`: the spans of the matched words, one per group. */
+  spans?: { start: number; end: number }[];
+}
+
+/** A person, place or event named in prose, for hovers and go-to-definition. */
+export interface EntityMention {
+  start: number;
+  end: number;
+  kind: 'person' | 'place' | 'event';
+  /** Every entry the text could mean, in dataset order (two for a surname two people share). */
+  candidates: string[];
+  /** The entry meant, when there is one candidate or the paragraph makes it clear. */
+  resolved?: string;
+}
+
+/** Options of {@link findEventMentions}. */
+export interface MentionOptions {
+  /** Look for paraphrases only in the sentences (by index) this accepts; names are found everywhere. */
+  sentenceFilter?: (sentence: number) => boolean;
+  /** Name hits of the prose, if already computed ({@link findNameHits}). */
+  names?: readonly NameHit[];
+  /** Dates written in each paragraph (by index): an epithet names its person only when they fall in its time. */
+  paragraphDates?: readonly (readonly DateInterval[])[];
+}
+
+/** Every name form of a dataset entry in the prose of a document, in order. */
+export function findNameHits(analysis: TextAnalysis, index: DatasetIndex): NameHit[] {
+  const out: NameHit[] = [];
+  for (const r of analysis.prose) for (const h of index.findNames(analysis.text, r.start, r.end)) out.push(h);
+  return out;
+}
+
+/** Per sentence, the ids of the people it names (directly or inside an event's name such as "Stalin's death"). */
+function peopleBySentence(analysis: TextAnalysis, index: DatasetIndex, hits: readonly NameHit[], paragraphDates?: MentionOptions['paragraphDates']): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const add = (sentence: number, id: string): void => {
+    if (sentence < 0) return;
+    let set = out.get(sentence);
+    if (!set) out.set(sentence, (set = new Set()));
+    set.add(id);
+  };
+  for (const h of hits) {
+    const s = regionIndexAt(analysis.sentences, h.start);
+    const epithetOnly = new Set((h.epithets ?? []).map((e) => e.entryId));
+    for (const id of h.entryIds) {
+      const e = index.get(id);
+      if (!e) continue;
+      if (e.kind === 'person') {
+        if (epithetOnly.has(id)) {
+          const when = h.epithets!.find((x) => x.entryId === id)!.date;
+          const paragraph = s >= 0 ? analysis.sentences[s].paragraph : -1;
+          const dates = paragraph >= 0 ? paragraphDates?.[paragraph] : undefined;
+          if (!dates || dates.length === 0 || !dates.every((d) => d.start <= when.end && when.start <= d.end)) continue;
+        }
+        add(s, id);
+      } else if (e.kind === 'event') {
+        const written = foldedText(analysis.text.slice(h.start, h.end));
+        for (const p of e.participants ?? []) {
+          const person = index.get(p);
+          if (person && person.nameForms.some((f) => f.length > 2 && written.includes(foldedText(f)))) add(s, p);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function foldedText(text: string): string {
+  return wordsOf(text, 0, text.length).map((w) => w.text).join(' ');
+}
+
+/** True when a cue's `about` condition holds for sentence s. */
+function aboutHolds(cue: CompiledCue, s: number, analysis: TextAnalysis, people: Map<number, Set<string>>): boolean {
+  if (!cue.about) return true;
+  const here = people.get(s);
+  if (here && cue.about.some((id) => here.has(id))) return true;
+  if (here && here.size > 0) return false; // the sentence names someone else instead
+  const paragraph = analysis.sentences[s].paragraph;
+  for (let k = s - 1; k >= 0 && analysis.sentences[k].paragraph === paragraph; k--) {
+    const earlier = people.get(k);
+    if (earlier && cue.about.some((id) => earlier.has(id))) return true;
+  }
+  return false;
+}
+
+/**
+ * Every mention of a dataset event in the prose of an analysed document: name forms (possessives, line breaks
+ * and case variants included) and paraphrases by the events' cues, in order of position.
+ */
+export function findEventMentions(analysis: TextAnalysis, text: string, index: DatasetIndex, options: MentionOptions = {}): EventMention[] {
+  const out: EventMention[] = [];
+  if (!analysis || typeof text !== 'string' || !index) return out;
+  const hits = options.names ?? findNameHits(analysis, index);
+  for (const h of hits) {
+    for (const id of h.entryIds) {
+      const e = index.get(id);
+      if (e && e.kind === 'event') out.push({ event: e, start: h.start, end: h.end, via: 'name', sentence: regionIndexAt(analysis.sentences, h.start) });
+    }
+  }
+  const matcher = cueMatcherOf(index);
+  if (matcher.cues.length > 0) {
+    let people: Map<number, Set<string>> | undefined;
+    const notProse = (i: number) => !analysis.isProse(i);
+    analysis.sentences.forEach((sentence, s) => {
+      if (options.sentenceFilter && !options.sentenceFilter(s)) return;
+      const words = wordsOf(text, sentence.start, sentence.end, notProse);
+      for (const m of matcher.match(words)) {
+        if (m.cue.about) {
+          people ??= peopleBySentence(analysis, index, hits, options.paragraphDates);
+          if (!aboutHolds(m.cue, s, analysis, people)) continue;
+        }
+        out.push({ event: m.cue.event, start: m.start, end: m.end, via: 'cue', sentence: s, spans: m.spans });
+      }
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * People, places and events named in the prose of an analysed document, with every candidate of an ambiguous name
+ * and the one the paragraph makes clear (another mention there names just one of them).
+ */
+export function findEntityMentions(analysis: TextAnalysis, text: string, index: DatasetIndex, options: MentionOptions = {}): EntityMention[] {
+  if (!analysis || typeof text !== 'string' || !index) return [];
+  const hits = options.names ?? findNameHits(analysis, index);
+  const out: EntityMention[] = [];
+  const paragraphOf = (offset: number) => analysis.paragraphOf(offset) ?? -1;
+  // Entries named unambiguously, per paragraph.
+  const sure = new Map<number, Set<string>>();
+  for (const h of hits) {
+    if (h.entryIds.length !== 1) continue;
+    const p = paragraphOf(h.start);
+    let set = sure.get(p);
+    if (!set) sure.set(p, (set = new Set()));
+    set.add(h.entryIds[0]);
+  }
+  for (const h of hits) {
+    const entries = h.entryIds.map((id) => index.get(id)).filter((e) => e !== undefined && e.kind !== 'source');
+    if (entries.length === 0) continue;
+    const candidates = entries.map((e) => e!.id);
+    const m: EntityMention = { start: h.start, end: h.end, kind: entries[0]!.kind as EntityMention['kind'], candidates };
+    if (candidates.length === 1) {
+      const epithet = h.epithets?.find((x) => x.entryId === candidates[0]);
+      const dates = options.paragraphDates?.[paragraphOf(h.start)];
+      if (!epithet || !dates || dates.length === 0 || dates.every((d) => d.start <= epithet.date.end && epithet.date.start <= d.end)) m.resolved = candidates[0];
+    } else {
+      const known = sure.get(paragraphOf(h.start));
+      const named = known ? candidates.filter((c) => known.has(c)) : [];
+      if (named.length === 1) {
+        m.resolved = named[0];
+        m.kind = index.get(named[0])!.kind as EntityMention['kind'];
+      }
+    }
+    out.push(m);
+  }
+  for (const em of findEventMentions(analysis, text, index, { ...options, names: hits })) {
+    if (em.via !== 'cue') continue;
+    out.push({ start: em.start, end: em.end, kind: 'event', candidates: [em.event.id], resolved: em.event.id });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
