@@ -3,7 +3,7 @@
  * Markdown summary (nothing written in a bibliography file can become a link, HTML or a command), and the place
  * in the bibliography file where the entry is defined.
  */
-import { escapeMarkdown, safeLink } from '../markdown';
+import { escapeMarkdown, isWebUrl, safeLink } from '../markdown';
 import type { Range } from '../types';
 import type { CslItem, CslName, Library, LibraryEntry } from './library';
 import { issuedYear } from './library';
@@ -127,7 +127,7 @@ export function formatReference(entry: LibraryEntry, style: ReferenceStyle = 'su
   const doi = fieldText(item.DOI).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
   const url = fieldText(item.URL);
   if (doi) text += ` ${safeLink(`doi:${doi}`, `https://doi.org/${doi}`)}`;
-  else if (url) text += ` ${safeLink(url, url)}`;
+  else if (url) text += ` ${isWebUrl(url) ? safeLink(url, url) : escapeMarkdown(url)}`;
   return text;
 }
 
