@@ -113,7 +113,8 @@ describe('citationDefinitionAt', () => {
     assert.equal(def.uri, 'file:///refs.bib');
     assert.equal(def.range.start.line + 1, fixtureLine('@book{linden1966'));
     const alias = citationDefinitionAt({ text, languageId: 'markdown', offset: text.indexOf('tatu'), library: lib });
-    assert.equal(alias?.range.start.line! + 1, fixtureLine('@book{tatu1968'));
+    assert.ok(alias);
+    assert.equal(alias.range.start.line + 1, fixtureLine('@book{tatu1968'));
   });
 
   it('has nothing for unknown keys or outside citations', () => {
