@@ -62,13 +62,19 @@ describe('examples/essay.md in the workbench', function () {
     const card = wb.page.locator('.monaco-hover', { hasText: 'Nikita Sergeyevich Khrushchev' }).first();
     // Moving onto the word opens the hover after editor.hover.delay; a second approach re-triggers it if the
     // first one raced the extension's dataset loading.
-    for (let attempt = 0; attempt < 3; attempt++) {
+    let shown = false;
+    for (let attempt = 0; attempt < 3 && !shown; attempt++) {
       await wb.hoverWord('Khrushchev');
-      if (await card.waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false)) break;
-      await wb.page.mouse.move(5, 5);
-      await settle(300);
+      shown = await card.waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false);
+      if (!shown) {
+        await wb.page.mouse.move(5, 5);
+        await settle(300);
+      }
     }
-    await card.waitFor({ state: 'visible' });
+    if (!shown) {
+      const other = await wb.page.locator('.monaco-hover').allTextContents();
+      assert.fail(`no hover card naming Nikita Sergeyevich Khrushchev after 3 approaches; hovers seen: ${JSON.stringify(other.filter((t) => t.trim()))}`);
+    }
     await wb.screenshot('3-hover-khrushchev');
     assert.match((await card.textContent()) ?? '', /Nikita Sergeyevich Khrushchev/);
     await wb.page.mouse.move(5, 5);
