@@ -4,8 +4,9 @@
  */
 import type { DatasetIndex, IndexedEntry, IndexedEvent, IndexedPerson, IndexedPlace, IndexedSource } from '../dataset/index';
 import { shortReference } from '../dataset/sources';
-import { formatEdtf, formatInterval } from '../dates/format';
-import { parseEdtf, type DateInterval } from '../dates/interval';
+import { formatInterval } from '../dates/format';
+import type { DateInterval } from '../dates/interval';
+import { parseEdtfCached } from '../dataset/edtf-cache';
 import { escapeMarkdown, safeLink } from '../markdown';
 
 /** How many items a list in a card shows before "and N more". */
@@ -18,6 +19,8 @@ interface IndexFacts {
   eventsByPlace: Map<string, IndexedEvent[]>;
   /** Rendered cards by entry id. */
   cards: Map<string, string>;
+  /** Rendered date cards by interval and wording (bounded). */
+  dateCards: Map<string, string | undefined>;
 }
 
 const factsByIndex = new WeakMap<DatasetIndex, IndexFacts>();
@@ -50,7 +53,7 @@ function factsOf(index: DatasetIndex): IndexFacts {
       }
     }
   }
-  facts = { eventsByParticipant, eventsByPlace, cards: new Map() };
+  facts = { eventsByParticipant, eventsByPlace, cards: new Map(), dateCards: new Map() };
   factsByIndex.set(index, facts);
   return facts;
 }
@@ -63,14 +66,16 @@ export function formatFactDate(edtf: string | undefined, interval?: DateInterval
   if (typeof edtf === 'string' && edtf.includes('/')) {
     const ends = edtf.split('/');
     if (ends.length === 2) {
-      const [a, b] = ends.map((x) => parseEdtf(x.trim()));
-      if (a.ok && b.ok && a.interval.precision !== b.interval.precision) {
-        return `${formatEdtf(ends[0].trim())} – ${formatEdtf(ends[1].trim())}`;
-      }
+      const [a, b] = ends.map((x) => parseEdtfCached(x.trim()));
+      if (a.ok && b.ok && a.interval.precision !== b.interval.precision) return `${formatInterval(a.interval)} – ${formatInterval(b.interval)}`;
     }
   }
-  const formatted = interval ? formatInterval(interval) : typeof edtf === 'string' ? formatEdtf(edtf) : '';
-  return formatted || edtf || '';
+  let whole = interval;
+  if (!whole && typeof edtf === 'string') {
+    const r = parseEdtfCached(edtf);
+    if (r.ok) whole = r.interval;
+  }
+  return (whole ? formatInterval(whole) : '') || edtf || '';
 }
 
 /** A dataset date as escaped Markdown. */
@@ -165,7 +170,7 @@ function eventCard(index: DatasetIndex, e: IndexedEvent): string {
   const where = (e.places ?? []).map((id) => labelOf(index, id));
   blocks.push([dateText(e.interval, e.date), ...(where.length > 0 ? [where.join(', ')] : [])].join(' · '));
   if ((e.accept ?? []).length > 0) {
-    blocks.push(`Also accepted: ${(e.accept ?? []).map((a) => escapeMarkdown(formatEdtf(a))).join('; ')}`);
+    blocks.push(`Also accepted: ${(e.accept ?? []).map((a) => dateText(undefined, a)).join('; ')}`);
   }
   const parents = (e.partOf ?? []).map((id) => {
     const parent = index.get(id);
@@ -182,7 +187,7 @@ function eventCard(index: DatasetIndex, e: IndexedEvent): string {
   const disputes = e.disputes ?? [];
   if (disputes.length > 0) {
     const curated = `${dateText(e.interval, e.date)} (${sourceList(index, e.sources, CARD_LIMITS.disputeSources)})`;
-    const others = disputes.map((d) => `${escapeMarkdown(formatEdtf(d.date))} (${sourceList(index, d.sources, CARD_LIMITS.disputeSources)})`);
+    const others = disputes.map((d) => `${dateText(undefined, d.date)} (${sourceList(index, d.sources, CARD_LIMITS.disputeSources)})`);
     blocks.push(`Sources differ: ${[curated, ...others].join('; ')}`);
   }
   if (e.sources.length > 0) blocks.push(`Sources: ${sourceList(index, e.sources, CARD_LIMITS.sources)}`);
@@ -207,6 +212,16 @@ export function entryCard(index: DatasetIndex, id: string): string | undefined {
 
 /** The card of a span of time: the dataset's events within it, by date, capped; undefined when it holds none. */
 export function dateCard(index: DatasetIndex, interval: DateInterval, written: string): string | undefined {
+  const cache = factsOf(index).dateCards;
+  const key = `${interval.start}/${interval.end}/${interval.precision}/${interval.approximate ? 1 : 0}${interval.uncertain ? 1 : 0}/${written}`;
+  if (cache.has(key)) return cache.get(key);
+  const card = renderDateCard(index, interval, written);
+  if (cache.size >= 2000) cache.clear();
+  cache.set(key, card);
+  return card;
+}
+
+function renderDateCard(index: DatasetIndex, interval: DateInterval, written: string): string | undefined {
   const events = index.eventsIn(interval);
   if (events.length === 0) return undefined;
   const formatted = formatInterval(interval);

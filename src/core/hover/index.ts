@@ -7,7 +7,8 @@ import { citationDefinitionAt, citationHoverAt, citationRefAt } from '../cite/ho
 import type { Library } from '../cite/library';
 import type { DatasetIndex, IndexedEntry, NameHit } from '../dataset/index';
 import { formatInterval } from '../dates/format';
-import { parseEdtf, type DateInterval } from '../dates/interval';
+import type { DateInterval } from '../dates/interval';
+import { parseEdtfCached } from '../dataset/edtf-cache';
 import { escapeMarkdown } from '../markdown';
 import type { DocumentAnalysis } from '../check/document';
 import type { TextAnalysis } from '../text/analysis';
@@ -172,7 +173,7 @@ function entriesMarkdown(m: DocumentMentions, written: string, resolution: Resol
 function epithetDates(entry: IndexedEntry | undefined, interval: DateInterval): string {
   if (entry?.kind === 'person') {
     for (const x of entry.epithets ?? []) {
-      const r = parseEdtf(x.date);
+      const r = parseEdtfCached(x.date);
       if (r.ok && r.interval.start === interval.start && r.interval.end === interval.end) return formatFactDate(x.date, r.interval);
     }
   }
