@@ -10,7 +10,7 @@ import { formatInterval } from '../dates/format';
 import type { DateInterval } from '../dates/interval';
 import { parseEdtfCached } from '../dataset/edtf-cache';
 import { escapeMarkdown } from '../markdown';
-import type { DocumentAnalysis } from '../check/document';
+import type { DocumentAnalysis } from '../check/index';
 import type { TextAnalysis } from '../text/analysis';
 import type { Range } from '../types';
 import { dateCard, entryCard, formatFactDate } from './cards';

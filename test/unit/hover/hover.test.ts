@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyzeDocument } from '../../../src/core/check/document';
+import { analyzeDocument } from '../../../src/core/check/index';
 import type { DatasetIndex } from '../../../src/core/dataset/index';
 import { CARD_LIMITS, definitionAt, hoverAt, type Hover, type HoverInput } from '../../../src/core/hover/index';
 import { analyzeText } from '../../../src/core/text/analysis';
