@@ -14,7 +14,7 @@ import { findDateExpressions, type DateExpression } from '../dates/expressions';
 import { formatInterval, rewriteLike } from '../dates/format';
 import type { DateInterval } from '../dates/interval';
 import { fromDayNumber } from '../dates/interval';
-import { wordsOf, type Word } from '../mentions/words';
+import { clauseBreaks, clauseIndex, wordsOf, type Word } from '../mentions/words';
 import type { EventMention } from '../mentions/index';
 import type { AnnalistDiagnostic, CancellationLike, Fix, Severity } from '../types';
 import type { DocumentAnalysis } from './document';
@@ -47,21 +47,29 @@ export interface DatedMention {
 const NEGATIONS = new Set(['not', 'never', 'nor', 't', 'wrongly', 'mistakenly', 'erroneously', 'incorrectly', 'misdated', 'falsely']);
 const CONTRASTS: readonly string[][] = [['rather', 'than'], ['instead', 'of'], ['as', 'opposed', 'to'], ['other', 'than']];
 const RETRIEVAL = new Set(['retrieved', 'accessed', 'consulted', 'archived', 'downloaded', 'viewed', 'updated', 'modified', 'visited']);
+/** Words that make the event named after them a reference point for another time ("ten years after X"). */
 const ANCHORS = new Set(['after', 'before', 'since', 'following', 'until', 'till', 'preceding', 'anniversary', 'eve', 'wake', 'aftermath', 'ahead', 'prior', 'than']);
-/** Words that may stand between an event's name and its date ("X in 1961", "X, on 5 March 1953"). */
-const ATTACH_AFTER = new Set(['in', 'on', 'of', 'at', 'the', 'during', 'dated', 'was', 'were', 'took', 'place', 'occurred', 'happened', 'came', 'is', 'from']);
-const RELATIVE_TIME = new Set(['then', 'later', 'afterwards', 'afterward', 'subsequently', 'next', 'following', 'soon', 'eventually', 'thereafter', 'previously', 'earlier', 'before', 'after', 'meanwhile']);
-const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
-const CLAUSE_AFTER_COMMA = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'when', 'which', 'who', 'where', 'yet', 'so']);
+/** Words that may stand between an event's name and its date ("X in 1961", "X, which opened on 14 February 1956"). */
+const ATTACH_AFTER = new Set([
+  'in', 'on', 'of', 'at', 'the', 'during', 'dated', 'was', 'were', 'is', 'took', 'place', 'occurred', 'happened', 'came', 'from',
+  'which', 'that', 'had', 'been', 'has', 'have', 's', 'finally', 'only', 'first', 'then', 'itself',
+]);
+const PREPOSITIONS_OF_TIME = new Set(['in', 'on', 'at', 'during', 'of', 'from']);
+const RELATIVE_TIME = new Set(['then', 'later', 'afterwards', 'afterward', 'subsequently', 'next', 'following', 'soon', 'eventually', 'thereafter', 'previously', 'earlier', 'before', 'after', 'meanwhile', 'had']);
+/** Words that may share a clause with a date that opens a sentence ("In October 1961, …", "By then, in 1961: …"). */
+const INTRODUCTORY = new Set(['in', 'on', 'the', 'of', 'at', 'during', 'early', 'late', 'by', 'then', 'and', 'so', 'it', 'was', 'that', 'year', 'same', 'night', 'evening', 'morning', 'day']);
+/** Determiners before "DATE noun" ("a 2011 article", "the 1956 elections"): the date describes the noun. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that', 'our', 'my', 'your', 's']);
 /** Words that may precede a year without making it an author–year citation. */
 const NOT_AUTHORS = new Set([
   'in', 'on', 'by', 'since', 'until', 'from', 'the', 'of', 'during', 'after', 'before', 'early', 'late', 'mid', 'autumn', 'spring',
-  'summer', 'winter', 'fall', 'circa', 'around', 'about', 'to', 'and', 'between', 'through', 'c', 'ca', 'year', 'years', 'until',
-  'till', 'into', 'as', 'at', 'for', 'with', 'within', 'throughout', 'till', 'then', 'but', 'or', 'not', 'when', 'that', 'this',
+  'summer', 'winter', 'fall', 'circa', 'around', 'about', 'to', 'and', 'between', 'through', 'c', 'ca', 'year', 'years',
+  'till', 'into', 'as', 'at', 'for', 'with', 'within', 'throughout', 'then', 'but', 'or', 'not', 'when', 'that', 'this',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'christmas', 'easter', 'new', 'a', 'an',
-  'ad', 'ce', 'bc', 'bce', 'anno', 'domini', 'o', 's', 'n', 'os', 'ns', 'also', 'only', 'again', 'still', 'even', 'just',
+  'ad', 'ce', 'bc', 'bce', 'anno', 'domini', 'o', 's', 'n', 'os', 'ns', 'also', 'only', 'again', 'still', 'even', 'just', 'day',
 ]);
+const EXPLICIT_APPROXIMATION = /^\s*(?:c\.|ca\.|circa|around|about|approximately|roughly|some\s*time\s+in|sometime\s+in)\b/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -71,63 +79,41 @@ interface SentenceView {
   start: number;
   end: number;
   words: Word[];
-  /** Offsets where a new clause begins. */
+  /** Offsets where a new clause begins, and those where a new statement begins (timeline lines). */
   breaks: number[];
+  hard: number[];
   counterfactual: boolean;
 }
 
-function sentenceView(doc: DocumentAnalysis, s: number): SentenceView {
+function sentenceView(doc: DocumentAnalysis, s: number, lineDates: ReadonlySet<number>): SentenceView {
   const { analysis, text } = doc;
   const sentence = analysis.sentences[s];
   const words = wordsOf(text, sentence.start, sentence.end, (i) => !analysis.isProse(i));
-  const breaks: number[] = [];
-  for (let i = sentence.start; i < sentence.end; i++) {
-    const c = text.charCodeAt(i);
-    if (!analysis.isProse(i)) continue;
-    if (c === 59 /* ; */) breaks.push(i + 1);
-    else if (c === 58 /* : */ && !isDigit(text.charCodeAt(i + 1))) breaks.push(i + 1);
-    else if (c === 0x2014 /* — */) breaks.push(i + 1);
-    else if ((c === 0x2013 || c === 45) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && !isDigit(text.charCodeAt(i - 2))) breaks.push(i + 1);
-  }
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k];
-    if (CLAUSE_WORDS.has(w.text) && k > 0) breaks.push(w.start);
-    else if (CLAUSE_AFTER_COMMA.has(w.text) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, w.start))) breaks.push(w.start);
-  }
-  breaks.sort((a, b) => a - b);
-  return { index: s, start: sentence.start, end: sentence.end, words, breaks, counterfactual: isCounterfactual(words, text) };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  const { offsets, hard } = clauseBreaks(text, words, sentence.start, sentence.end, (i) => analysis.isProse(i), (i) => lineDates.has(i));
+  return { index: s, start: sentence.start, end: sentence.end, words, breaks: offsets, hard, counterfactual: isCounterfactual(words, text) };
 }
 
 function clauseOf(view: SentenceView, offset: number): number {
-  let n = 0;
-  for (const b of view.breaks) {
-    if (b <= offset) n++;
-    else break;
-  }
-  return n;
+  return clauseIndex(view.breaks, offset);
 }
 
-/** "would have", "might have", "had he …", "if … had", "if … were", "suppose": not a statement of fact. */
+function statementOf(view: SentenceView, offset: number): number {
+  return clauseIndex(view.hard, offset);
+}
+
+/** "would have", "might never have", "Had he …", "if … had", "if … were", "suppose": not a statement of fact. */
 function isCounterfactual(words: readonly Word[], text: string): boolean {
   let sawIf = false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k].text;
     const next = words[k + 1]?.text;
-    if ((w === 'would' || w === 'might' || w === 'could' || w === 'should') && (next === 'have' || (next === 'not' && words[k + 2]?.text === 'have') || next === 've')) return true;
-    if (w === 'if' || w === 'unless' || w === 'suppose' || w === 'supposing' || w === 'imagine' || w === 'hypothetically') {
-      if (w !== 'if' && w !== 'unless') return true;
-      sawIf = true;
-    }
+    const modal = w === 'would' || w === 'might' || w === 'could' || w === 'should';
+    if (modal && (next === 'have' || next === 've' || ((next === 'not' || next === 'never') && words[k + 2]?.text === 'have'))) return true;
+    if (w === 'suppose' || w === 'supposing' || w === 'imagine' || w === 'hypothetically') return true;
+    if (w === 'if' || w === 'unless') sawIf = true;
     if (sawIf && (w === 'had' || w === 'were')) return true;
-    if (w === 'had' && next && /^(he|she|they|it|we|i|you)$/.test(next)) {
-      // Inverted conditional at the start of a sentence or clause: "Had he lived, …"
-      const before = k === 0 ? '' : text.slice(words[k - 1].end, words[k].start);
-      if (k === 0 || /[,;:(—]/.test(before)) return true;
-    }
+    if (w === 'had' && words[k].capital && k === 0) return true; // "Had Stalin died in 1950, …"
+    if (w === 'had' && next && /^(he|she|they|it|we|i|you)$/.test(next) && k > 0 && /[,;:(—]/.test(text.slice(words[k - 1].end, words[k].start))) return true;
   }
   return false;
 }
@@ -175,21 +161,72 @@ function inRegion(regions: readonly { start: number; end: number }[], offset: nu
 function titleBefore(doc: DocumentAnalysis, date: DateExpression): { start: number; end: number } | undefined {
   const text = doc.text;
   let i = date.start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
   if (text.charCodeAt(i) !== 40 /* ( */) return undefined;
-  if (text.charCodeAt(date.end) !== 41 /* ) */) return undefined;
+  let j = date.end;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  if (text.charCodeAt(j) !== 41 /* ) */) return undefined;
   i--;
   while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
-  while (i >= 0 && '*_"\u201d\u2019\'}'.includes(text.charAt(i)) && !doc.analysis.isProse(i)) i--;
-  while (i >= 0 && '"\u201d\u2019'.includes(text.charAt(i))) i--;
-  for (const t of doc.analysis.titles) if (t.end >= i && t.end <= i + 1 && t.end > t.start) return t;
+  // Closing markup and quotes of the title: `*`, `_`, `}`, `"`, `”`, `’`.
+  let k = i;
+  while (k >= 0 && i - k < 4 && '*_}"\u201d\u2019\''.includes(text.charAt(k))) k--;
+  for (const t of doc.analysis.titles) if (t.end > t.start && t.end >= k + 1 && t.end <= i + 1) return t;
+  return undefined;
+}
+
+/** The event a title names, with up to four words before it ("Ehrenburg's *The Thaw*"), if it is one. */
+function eventOfTitle(doc: DocumentAnalysis, view: SentenceView, title: { start: number; end: number }, mentions: readonly EventMention[]): EventMention | undefined {
+  const inside = mentions.find((m) => m.start >= title.start && m.end <= title.end);
+  if (inside) return inside;
+  const lead = wordsBefore(view, title.start, 4).map((w) => doc.text.slice(w.start, w.end));
+  const titleText = doc.text.slice(title.start, title.end);
+  for (let n = lead.length; n >= 0; n--) {
+    const probe = `${lead.slice(lead.length - n).join(' ').replace(/ s$/, "'s")}${n > 0 ? ' ' : ''}${titleText}`.replace(/ s /g, "'s ");
+    for (const h of doc.index.findNames(probe)) {
+      if (h.end !== probe.length) continue;
+      const event = h.entryIds.map((id) => doc.index.get(id)).find((e) => e?.kind === 'event');
+      if (event && event.kind === 'event') return { event, start: title.start, end: title.end, via: 'name', sentence: view.index };
+    }
+  }
+  return undefined;
+}
+
+/** The parentheses around an offset within the sentence, if any. */
+function parenthesesAround(doc: DocumentAnalysis, view: SentenceView, offset: number): { start: number; end: number } | undefined {
+  const text = doc.text;
+  let depth = 0;
+  let open = -1;
+  for (let i = offset - 1; i >= view.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 41) depth++;
+    else if (c === 40) {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return undefined;
+  depth = 0;
+  for (let i = offset; i < view.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) {
+      if (depth === 0) return { start: open, end: i + 1 };
+      depth--;
+    }
+  }
   return undefined;
 }
 
 /** Why a date is not a statement of when an event happened, or undefined when it is one. */
 function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpression): string | undefined {
   const text = doc.text;
-  if (date.qualifiers.relation) return 'bound';
-  if (inRegion(doc.analysis.titles, date.start)) return 'title';
+  const title = inRegion(doc.analysis.titles, date.start);
+  // A title that is only the date is emphasis ("In **1961** …"), not a work's title.
+  if (title && /[\p{L}\p{N}]/u.test(text.slice(title.start, date.start) + text.slice(date.end, title.end))) return 'title';
   for (const c of doc.analysis.citations) if (date.start < c.groupEnd && c.groupStart < date.end) return 'citation';
   const before = wordsBefore(view, date.start, 4);
   const last = before[before.length - 1];
@@ -202,51 +239,74 @@ function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpr
   for (const w of before) if (RETRIEVAL.has(w.text)) return 'retrieval';
   if (date.kind === 'year' && last && last.capital && !NOT_AUTHORS.has(last.text)) {
     const gap = text.slice(last.end, date.start);
-    const isEntity = doc.names.some((h) => h.end === last.end || (h.start <= last.start && h.end >= last.end));
-    if (!isEntity && /^(\s*|\s*\(\s*|'s\s+|\s*,\s*)$/.test(gap) && !/^\s*,/.test(gap)) return 'author-year';
-    if (/^\s*\($/.test(gap.replace(/\s+$/, '')) && !isEntity) return 'author-year';
+    const isEntity = doc.names.some((h) => h.start <= last.start && h.end >= last.end);
+    if (!isEntity && /^\s*\(?\s*$/.test(gap)) return 'author-year';
   }
   if (last && (last.text === 'al' || last.text === 'ed' || last.text === 'eds') && /^\.?\s*,?\s*\(?$/.test(text.slice(last.end, date.start))) return 'author-year';
   // A year in parentheses right after a person's name: life dates or a work of theirs.
   if (text.charCodeAt(date.start - 1) === 40) {
-    const p = doc.names.find((h) => /^\s*$/.test(text.slice(h.end, date.start - 1)) && h.end <= date.start - 1 && date.start - 1 - h.end < 3);
+    const p = doc.names.find((h) => h.end <= date.start - 1 && date.start - 1 - h.end < 3 && /^\s*$/.test(text.slice(h.end, date.start - 1)));
     if (p && p.entryIds.every((id) => doc.index.get(id)?.kind === 'person')) return 'life-dates';
   }
+  // "a 2011 article", "the 1956 elections": the date describes a noun that names no event.
+  const after = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(date.end, date.end + 40));
+  if (after && last && DETERMINERS.has(last.text) && date.kind === 'year' && /^\s*$/.test(text.slice(last.end, date.start))) {
+    const nounStart = date.end + after[0].length - after[1].length;
+    if (!doc.mentions.some((m) => m.start <= nounStart && m.end > nounStart)) return 'modifier';
+  }
+  return undefined;
+}
+
+/** A bound ("until 31 October 1961") that states the event's date: the cue took in the bound's word, or ", when X" follows. */
+function boundIsStatement(doc: DocumentAnalysis, date: DateExpression, mentions: readonly EventMention[]): EventMention | 'when' | undefined {
+  const text = doc.text;
+  for (const m of mentions) {
+    if (m.via !== 'cue' || !m.spans) continue;
+    for (const sp of m.spans) if (sp.end <= date.start && /^[\s*_]*$/.test(text.slice(sp.end, date.start))) return m;
+  }
+  if (/^[\s*_]*,\s*when\b/i.test(text.slice(date.end, date.end + 12))) return 'when';
   return undefined;
 }
 
 /** True when an event mention is a reference point for another time ("ten years after X", "on the eve of X"). */
 function isAnchor(view: SentenceView, m: EventMention): boolean {
-  const before = wordsBefore(view, m.start, 3);
-  for (const w of before) if (ANCHORS.has(w.text)) return true;
+  for (const w of wordsBefore(view, m.start, 3)) if (ANCHORS.has(w.text)) return true;
   return false;
 }
 
-/** The mention a date is attached to by a few linking words ("X in 1961", "X (1961)", "the 1961 X", "1961: X"). */
+/**
+ * The mention a date is attached to by a few linking words: "X in 1961", "X (1961)", "X, which opened on
+ * 14 February 1956", "X was delivered in 1956", "the 1956 X", "1961: X" at the head of a line.
+ */
 function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateExpression, mentions: readonly EventMention[]): EventMention | undefined {
   const text = doc.text;
   let best: EventMention | undefined;
-  let bestGap = Infinity;
+  let bestCost = Infinity;
   for (const m of mentions) {
+    if (statementOf(view, m.start) !== statementOf(view, date.start)) continue;
     if (m.end <= date.start) {
       const gap = text.slice(m.end, date.start);
-      if (gap.length > 40 || /[;.!?\n]\s*\S/.test(gap) && /[;!?]/.test(gap)) continue;
+      if (gap.length > 48 || !/^[\s,(–—:'’*_\p{L}]*$/u.test(gap)) continue;
       const words = wordsOf(gap, 0, gap.length);
-      if (words.length > 3 || !words.every((w) => ATTACH_AFTER.has(w.text) || w.text === 's')) continue;
-      if (!/^[\s,(–—:'’s*_\p{L}]*$/u.test(gap)) continue;
-      if (clauseOf(view, m.end) !== clauseOf(view, date.start) && !/^\s*[—–:(]/.test(gap)) continue;
-      const size = words.length;
-      if (size < bestGap) {
+      if (words.length > 5) continue;
+      let unknown = 0;
+      for (const w of words) if (!ATTACH_AFTER.has(w.text)) unknown++;
+      // One verb is allowed ("was delivered in", "which opened on"), when a preposition of time leads to the date.
+      const lastWord = words[words.length - 1];
+      if (unknown > 1 || (unknown === 1 && (!lastWord || !PREPOSITIONS_OF_TIME.has(lastWord.text)))) continue;
+      if (unknown === 1 && ATTACH_AFTER.has(words[0]?.text ?? '') === false && words.length > 2) continue;
+      const cost = words.length + unknown * 2;
+      if (cost < bestCost) {
         best = m;
-        bestGap = size;
+        bestCost = cost;
       }
     } else if (m.start >= date.end) {
       const gap = text.slice(date.end, m.start);
-      const plain = /^[\s*_]*$/.test(gap);
-      const timeline = /^[\s*_]*[:–—-][\s*_]*$/.test(gap) && /^[\s>*_#+-]*$/.test(lineHead(text, date.start));
-      if ((plain || timeline) && bestGap > 0) {
+      const plain = /^[ \u00a0*_]*$/.test(gap);
+      const timeline = /^[\s*_]*[:–—-][\s*_]*$/.test(gap) && /^[\s>*_#+-]*(?:\d+[.)]\s*)?$/.test(lineHead(text, date.start));
+      if ((plain || timeline) && bestCost > 0.5) {
         best = m;
-        bestGap = 0.5;
+        bestCost = 0.5;
       }
     }
   }
@@ -267,6 +327,29 @@ function gapBetween(a: { start: number; end: number }, b: { start: number; end: 
   return 0;
 }
 
+/** True when the words of the date's clause, other than the date, are introductory only ("In October 1961, …"). */
+function introductory(view: SentenceView, date: DateExpression): boolean {
+  const clause = clauseOf(view, date.start);
+  for (const w of view.words) {
+    if (w.start >= date.start && w.end <= date.end) continue;
+    if (clauseOf(view, w.start) !== clause) continue;
+    if (!INTRODUCTORY.has(w.text)) return false;
+  }
+  return true;
+}
+
+/** Offsets of line starts (after indentation and list markers) that begin with a date: timeline lines. */
+function timelineLineStarts(doc: DocumentAnalysis): Set<number> {
+  const out = new Set<number>();
+  const text = doc.text;
+  for (const d of doc.dates) {
+    let i = d.start;
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    if (i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13) out.add(i);
+  }
+  return out;
+}
+
 /** Pairs each statement date of the document with the event it is written for. */
 export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationLike): DatedMention[] {
   const out: DatedMention[] = [];
@@ -278,23 +361,27 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     if (list) list.push(m);
     else mentionsBySentence.set(m.sentence, [m]);
   }
-  const statementDates = new Map<number, DateExpression[]>();
+  const lineDates = timelineLineStarts(doc);
   const views = new Map<number, SentenceView>();
   const viewOf = (s: number): SentenceView => {
     let v = views.get(s);
-    if (!v) views.set(s, (v = sentenceView(doc, s)));
+    if (!v) views.set(s, (v = sentenceView(doc, s, lineDates)));
     return v;
   };
-  const datesOf = (s: number): DateExpression[] => {
-    let list = statementDates.get(s);
-    if (!list) {
-      const view = viewOf(s);
-      list = [];
-      for (const i of doc.datesBySentence.get(s) ?? []) {
-        const d = doc.dates[i];
-        if (!notAStatement(doc, view, d)) list.push(d);
+  /** Dates of a sentence that state when something happened, with the mention a bound's cue ties them to. */
+  const statementsOf = (s: number): { date: DateExpression; bound?: EventMention | 'when' }[] => {
+    const view = viewOf(s);
+    const mentions = mentionsBySentence.get(s) ?? [];
+    const list: { date: DateExpression; bound?: EventMention | 'when' }[] = [];
+    for (const i of doc.datesBySentence.get(s) ?? []) {
+      const date = doc.dates[i];
+      if (notAStatement(doc, view, date)) continue;
+      if (date.qualifiers.relation) {
+        const bound = boundIsStatement(doc, date, mentions);
+        if (bound) list.push({ date, bound });
+        continue;
       }
-      statementDates.set(s, list);
+      list.push({ date });
     }
     return list;
   };
@@ -305,31 +392,46 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     const view = viewOf(s);
     if (view.counterfactual) continue;
     const all = doc.datesBySentence.get(s) ?? [];
-    const dates = datesOf(s);
-    const owners = mentions.filter((m) => !isAnchor(view, m));
+    const dates = statementsOf(s);
     if (dates.length > 0) {
-      for (const date of dates) {
+      // A cue that takes in another event's name is about something done to it ("the Secret Speech was published").
+      const covered = (m: EventMention) => m.via === 'name' && mentions.some((c) => c.via === 'cue' && c.event.id !== m.event.id && c.start <= m.start && c.end >= m.end);
+      const owners = mentions.filter((m) => !isAnchor(view, m) && !covered(m));
+      const pairs = new Map<DateExpression, DatedMention>();
+      for (const { date, bound } of dates) {
+        if (bound && bound !== 'when') {
+          pairs.set(date, { date, mention: bound, how: 'attached' });
+          continue;
+        }
         // A parenthesised year right after a title: the date of the work the title names, or of nothing.
         const title = titleBefore(doc, date);
         if (title) {
-          const work = mentions.find((m) => m.start >= title.start && m.end <= title.end);
-          if (work) out.push({ date, mention: work, how: 'title' });
+          const work = eventOfTitle(doc, view, title, mentions);
+          if (work) pairs.set(date, { date, mention: work, how: 'title' });
           continue;
         }
+        if (bound === 'when') continue;
         const attached = attachedMention(doc, view, date, mentions);
-        if (attached) {
-          out.push({ date, mention: attached, how: 'attached' });
-          continue;
-        }
+        if (attached) pairs.set(date, { date, mention: attached, how: 'attached' });
+      }
+      const taken = new Set([...pairs.values()].map((p) => p.mention));
+      for (const { date, bound } of dates) {
+        if (pairs.has(date) || (bound && bound !== 'when') || titleBefore(doc, date)) continue;
         const clause = clauseOf(view, date.start);
+        const statement = statementOf(view, date.start);
+        const parens = parenthesesAround(doc, view, date.start);
         let best: EventMention | undefined;
         let bestScore = Infinity;
         const dateClauseNamesEvent = mentions.some((m) => clauseOf(view, m.start) === clause);
+        const opening = bound === 'when' || (!dateClauseNamesEvent && introductory(view, date));
         for (const m of owners) {
-          const c = clauseOf(view, m.start);
+          if (taken.has(m) || statementOf(view, m.start) !== statement) continue;
+          if (parens && !(m.start >= parens.start && m.end <= parens.end)) continue;
+          const first = clauseOf(view, m.start);
+          const last = clauseOf(view, Math.max(m.start, m.end - 1));
           let tier: number;
-          if (c === clause) tier = 0;
-          else if (c === clause + 1 && !dateClauseNamesEvent) tier = 1;
+          if (bound !== 'when' && clause >= first && clause <= last) tier = 0;
+          else if (first === clause + 1 && opening) tier = 1;
           else continue;
           const score = tier * 100000 + gapBetween(m, date) + (m.start > date.end ? 0.5 : 0);
           if (score < bestScore) {
@@ -337,8 +439,9 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
             best = m;
           }
         }
-        if (best) out.push({ date, mention: best, how: bestScore >= 100000 ? 'next-clause' : 'clause' });
+        if (best) pairs.set(date, { date, mention: best, how: bestScore >= 100000 ? 'next-clause' : 'clause' });
       }
+      out.push(...[...pairs.values()].sort((a, b) => a.date.start - b.date.start));
       continue;
     }
     if (all.length > 0) continue; // dates of other kinds (titles, citations, bounds): nothing to inherit over
@@ -346,15 +449,26 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     const previous = s - 1;
     if (previous < 0 || analysis.sentences[previous].paragraph !== analysis.sentences[s].paragraph) continue;
     if (mentionsBySentence.has(previous)) continue;
+    const owners = mentions.filter((m) => !isAnchor(view, m));
     const events = new Set(mentions.map((m) => m.event.id));
     if (events.size !== 1 || owners.length === 0) continue;
     if (view.words.some((w) => RELATIVE_TIME.has(w.text))) continue;
-    if (viewOf(previous).counterfactual) continue;
-    const inherited = datesOf(previous);
+    const before = viewOf(previous);
+    if (before.counterfactual || before.hard.length > 0) continue;
+    const inherited = statementsOf(previous).filter((d) => !d.bound);
     if (inherited.length !== 1) continue;
-    out.push({ date: inherited[0], mention: owners[0], how: 'inherited' });
+    out.push({ date: inherited[0].date, mention: owners[0], how: 'inherited' });
   }
   return out;
+}
+
+/** The interval a written date is judged by: a season or "early/mid/late" is not widened unless the writer hedged. */
+function judgedInterval(date: DateExpression): DateInterval {
+  if ((date.kind === 'season' || date.kind === 'part') && date.interval.approximate) {
+    const head = date.text.slice(0, Math.max(0, date.dateSpan.start - date.start));
+    if (!EXPLICIT_APPROXIMATION.test(head)) return { ...date.interval, approximate: false };
+  }
+  return date.interval;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -404,7 +518,7 @@ export function checkMisdatedEvents(doc: DocumentAnalysis, options: MisdatedOpti
     const key = `${date.start}:${event.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const verdict = judge(date.interval, event);
+    const verdict = judge(judgedInterval(date), event);
     if (!verdict.contradicts) continue;
     const disputed = verdict.dispute !== undefined;
     const severity = disputed ? options.disputed : options.severity;

@@ -84,7 +84,8 @@ export class CueMatcher {
       if (end < 0) return;
       let groups = found.get(alt.cue);
       if (!groups) found.set(alt.cue, (groups = new Array(this.cues[alt.cue].groups)));
-      if (!groups[alt.group]) groups[alt.group] = { start: words[i].start, end: words[end].end };
+      // The latest occurrence of each group: the words nearest the group matched last.
+      groups[alt.group] = { start: words[i].start, end: words[end].end };
     };
     for (let i = 0; i < words.length; i++) {
       const w = words[i].text;

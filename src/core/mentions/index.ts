@@ -6,10 +6,10 @@ import type { DateInterval } from '../dates/interval';
 import type { DatasetIndex, IndexedEvent, NameHit } from '../dataset/index';
 import { regionIndexAt, type TextAnalysis } from '../text/analysis';
 import { cueMatcherOf, type CompiledCue } from './cues';
-import { wordsOf } from './words';
+import { clauseBreaks, clauseIndex, wordsOf } from './words';
 
 export { cueMatcherOf, CueMatcher, type CompiledCue, type CueMatch } from './cues';
-export { wordsOf, type Word } from './words';
+export { clauseBreaks, clauseIndex, wordsOf, type ClauseBreaks, type Word } from './words';
 
 /** A mention of a dataset event in prose. */
 export interface EventMention {
@@ -53,17 +53,18 @@ export function findNameHits(analysis: TextAnalysis, index: DatasetIndex): NameH
   return out;
 }
 
-/** Per sentence, the ids of the people it names (directly or inside an event's name such as "Stalin's death"). */
-function peopleBySentence(analysis: TextAnalysis, index: DatasetIndex, hits: readonly NameHit[], paragraphDates?: MentionOptions['paragraphDates']): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
-  const add = (sentence: number, id: string): void => {
-    if (sentence < 0) return;
-    let set = out.get(sentence);
-    if (!set) out.set(sentence, (set = new Set()));
-    set.add(id);
-  };
+/** A person named in prose: by name (explicit), or implied by naming an event they took part in. */
+interface PersonMention {
+  id: string;
+  start: number;
+  end: number;
+  explicit: boolean;
+}
+
+/** Every person named in prose, in order, with the people implied by the events named. */
+function peopleNamed(analysis: TextAnalysis, index: DatasetIndex, hits: readonly NameHit[], paragraphDates?: MentionOptions['paragraphDates']): PersonMention[] {
+  const out: PersonMention[] = [];
   for (const h of hits) {
-    const s = regionIndexAt(analysis.sentences, h.start);
     const epithetOnly = new Set((h.epithets ?? []).map((e) => e.entryId));
     for (const id of h.entryIds) {
       const e = index.get(id);
@@ -71,37 +72,70 @@ function peopleBySentence(analysis: TextAnalysis, index: DatasetIndex, hits: rea
       if (e.kind === 'person') {
         if (epithetOnly.has(id)) {
           const when = h.epithets!.find((x) => x.entryId === id)!.date;
-          const paragraph = s >= 0 ? analysis.sentences[s].paragraph : -1;
-          const dates = paragraph >= 0 ? paragraphDates?.[paragraph] : undefined;
+          const paragraph = analysis.paragraphOf(h.start);
+          const dates = paragraph !== undefined ? paragraphDates?.[paragraph] : undefined;
           if (!dates || dates.length === 0 || !dates.every((d) => d.start <= when.end && when.start <= d.end)) continue;
         }
-        add(s, id);
+        out.push({ id, start: h.start, end: h.end, explicit: true });
       } else if (e.kind === 'event') {
-        const written = foldedText(analysis.text.slice(h.start, h.end));
-        for (const p of e.participants ?? []) {
-          const person = index.get(p);
-          if (person && person.nameForms.some((f) => f.length > 2 && written.includes(foldedText(f)))) add(s, p);
-        }
+        for (const p of e.participants ?? []) out.push({ id: p, start: h.start, end: h.end, explicit: false });
       }
     }
   }
   return out;
 }
 
-function foldedText(text: string): string {
-  return wordsOf(text, 0, text.length).map((w) => w.text).join(' ');
+/** What the `about` test needs: the people named, and the clause boundaries of the sentences it looked at. */
+interface AboutContext {
+  analysis: TextAnalysis;
+  text: string;
+  people: PersonMention[];
+  clauses: Map<number, number[]>;
 }
 
-/** True when a cue's `about` condition holds for sentence s. */
-function aboutHolds(cue: CompiledCue, s: number, analysis: TextAnalysis, people: Map<number, Set<string>>): boolean {
+function clausesOf(ctx: AboutContext, s: number): number[] {
+  let c = ctx.clauses.get(s);
+  if (!c) {
+    const sentence = ctx.analysis.sentences[s];
+    const words = wordsOf(ctx.text, sentence.start, sentence.end, (i) => !ctx.analysis.isProse(i));
+    c = clauseBreaks(ctx.text, words, sentence.start, sentence.end, (i) => ctx.analysis.isProse(i)).offsets;
+    ctx.clauses.set(s, c);
+  }
+  return c;
+}
+
+/**
+ * True when a cue's `about` condition holds for a match in sentence s: one of the entities is named in the
+ * match's clause, or earlier in the paragraph while that clause names no other person; and the words the cue
+ * matched are not followed at once by another person's name ("ousted Zhukov": the cue is about Zhukov).
+ */
+function aboutHolds(cue: CompiledCue, match: { start: number; end: number }, s: number, ctx: AboutContext): boolean {
   if (!cue.about) return true;
-  const here = people.get(s);
-  if (here && cue.about.some((id) => here.has(id))) return true;
-  if (here && here.size > 0) return false; // the sentence names someone else instead
-  const paragraph = analysis.sentences[s].paragraph;
-  for (let k = s - 1; k >= 0 && analysis.sentences[k].paragraph === paragraph; k--) {
-    const earlier = people.get(k);
-    if (earlier && cue.about.some((id) => earlier.has(id))) return true;
+  const about = cue.about;
+  const { analysis, text, people } = ctx;
+  const sentence = analysis.sentences[s];
+  const breaks = clausesOf(ctx, s);
+  const first = clauseIndex(breaks, match.start);
+  const last = clauseIndex(breaks, match.end - 1);
+  const clauseStart = first === 0 ? sentence.start : breaks[first - 1];
+  const clauseEnd = last < breaks.length ? breaks[last] : sentence.end;
+  let inClause = false;
+  let otherInClause = false;
+  for (const p of people) {
+    if (p.end <= clauseStart || p.start >= clauseEnd) continue;
+    if (about.includes(p.id)) inClause = true;
+    else if (p.explicit) {
+      otherInClause = true;
+      // The person right after the matched words is the one they are about.
+      if (p.start >= match.end && /^[\s*_]*(?:(?:the|his|her|their)\s+)?$/i.test(text.slice(match.end, p.start))) return false;
+    }
+  }
+  if (inClause) return true;
+  if (otherInClause) return false;
+  const paragraph = analysis.paragraphs[sentence.paragraph];
+  for (const p of people) {
+    if (p.start >= match.start) break;
+    if (paragraph && p.start >= paragraph.start && about.includes(p.id)) return true;
   }
   return false;
 }
@@ -122,15 +156,15 @@ export function findEventMentions(analysis: TextAnalysis, text: string, index: D
   }
   const matcher = cueMatcherOf(index);
   if (matcher.cues.length > 0) {
-    let people: Map<number, Set<string>> | undefined;
+    let ctx: AboutContext | undefined;
     const notProse = (i: number) => !analysis.isProse(i);
     analysis.sentences.forEach((sentence, s) => {
       if (options.sentenceFilter && !options.sentenceFilter(s)) return;
       const words = wordsOf(text, sentence.start, sentence.end, notProse);
       for (const m of matcher.match(words)) {
         if (m.cue.about) {
-          people ??= peopleBySentence(analysis, index, hits, options.paragraphDates);
-          if (!aboutHolds(m.cue, s, analysis, people)) continue;
+          ctx ??= { analysis, text, people: peopleNamed(analysis, index, hits, options.paragraphDates), clauses: new Map() };
+          if (!aboutHolds(m.cue, m, s, ctx)) continue;
         }
         out.push({ event: m.cue.event, start: m.start, end: m.end, via: 'cue', sentence: s, spans: m.spans });
       }

@@ -87,3 +87,70 @@ export function wordsOf(text: string, from: number, to: number, skip?: (offset: 
   }
   return out;
 }
+
+const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
+const CLAUSE_AFTER_COMMA = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'when', 'which', 'who', 'where', 'yet', 'so']);
+const NEGATING = new Set(['not', 'never']);
+
+/** Where clauses begin inside a sentence, and which of those begins are hard (a timeline line). */
+export interface ClauseBreaks {
+  /** Offsets at which a new clause begins, ascending. */
+  offsets: number[];
+  /** Offsets at which a new statement begins (a line that starts with a date, as in a timeline); a subset of `offsets`. */
+  hard: number[];
+}
+
+/**
+ * The clause boundaries of `text[from, to)` given its words: `;`, `:` (not between digits), `—`, a spaced dash,
+ * a contrastive conjunction ("but", "while", "whereas"; not the "but" of "not in X but in Y"), and a comma
+ * followed by a conjunction or relative word. `lineStartsWithDate(offset)` marks lines that open a new statement.
+ */
+export function clauseBreaks(text: string, words: readonly Word[], from: number, to: number, isProse: (offset: number) => boolean, lineStartsWithDate?: (offset: number) => boolean): ClauseBreaks {
+  const offsets: number[] = [];
+  const hard: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      let j = i + 1;
+      if (c === 13 && text.charCodeAt(j) === 10) j++;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (lineStartsWithDate && j < to && lineStartsWithDate(j)) {
+        offsets.push(j);
+        hard.push(j);
+      }
+      continue;
+    }
+    if (!isProse(i)) continue;
+    if (c === 59 /* ; */) offsets.push(i + 1);
+    else if (c === 58 /* : */ && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) offsets.push(i + 1);
+    else if (c === 0x2014 /* — */) offsets.push(i + 1);
+    else if ((c === 0x2013 || c === 45) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && !isDigitAt(text, i - 2) && !isDigitAt(text, i + 2)) offsets.push(i + 1);
+  }
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k];
+    const afterComma = /^[\s*_]*,\s*$/.test(text.slice(words[k - 1].end, w.start));
+    if (CLAUSE_WORDS.has(w.text) || (afterComma && CLAUSE_AFTER_COMMA.has(w.text))) {
+      if (w.text === 'but' && words.slice(Math.max(0, k - 5), k).some((x) => NEGATING.has(x.text))) continue;
+      offsets.push(w.start);
+    }
+  }
+  offsets.sort((a, b) => a - b);
+  return { offsets, hard };
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Index of the clause holding `offset` (the number of clause begins at or before it). */
+export function clauseIndex(breaks: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
