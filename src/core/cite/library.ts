@@ -186,21 +186,22 @@ export function summarize(entry: LibraryEntry): { label: string; detail: string;
   const detail = `${[who, year].filter(Boolean).join(' ')}${title ? ` — ${title}` : ''}`;
 
   const parts: string[] = [];
-  if (item.author?.length) parts.push(item.author.map(nameFull).join('; '));
-  else if (item.editor?.length) parts.push(`${item.editor.map(nameFull).join('; ')} (ed${item.editor.length > 1 ? 's' : ''}.)`);
+  if (item.author?.length) parts.push(escapeMarkdown(item.author.map(nameFull).join('; ')));
+  else if (item.editor?.length) parts.push(`${escapeMarkdown(item.editor.map(nameFull).join('; '))} (ed${item.editor.length > 1 ? 's' : ''}.)`);
   const contained = CONTAINED_TYPES.has(item.type) && !!item['container-title'];
   if (item.title) parts.push(contained ? `“${escapeMarkdown(item.title)}”` : `*${escapeMarkdown(item.title)}*`);
   if (contained) parts.push(`in *${escapeMarkdown(item['container-title'] as string)}*`);
-  if (item.volume) parts.push(`vol. ${item.volume}`);
-  if (item.issue) parts.push(`no. ${item.issue}`);
+  if (item.volume) parts.push(`vol. ${escapeMarkdown(String(item.volume))}`);
+  if (item.issue) parts.push(`no. ${escapeMarkdown(String(item.issue))}`);
   const imprint = [item['publisher-place'], item.publisher].filter(Boolean).join(': ');
   if (imprint) parts.push(escapeMarkdown(imprint));
   parts.push(year);
-  if (item.page) parts.push(`${contained ? 'pp. ' : ''}${item.page}`);
+  if (item.page) parts.push(`${contained ? 'pp. ' : ''}${escapeMarkdown(String(item.page))}`);
   const joined = parts.join(', ');
   let text = joined.endsWith('.') ? joined : `${joined}.`;
   if (item.DOI) text += ` doi:${escapeMarkdown(item.DOI)}`;
-  else if (item.URL) text += ` <${item.URL}>`;
+  // Only a plain web address becomes an autolink; anything else (`javascript:`, `command:`, `>`) stays text.
+  else if (item.URL) text += /^https?:\/\/[^\s<>]+$/i.test(item.URL) ? ` <${item.URL}>` : ` ${escapeMarkdown(String(item.URL))}`;
   return { label: entry.key, detail, text };
 }
 

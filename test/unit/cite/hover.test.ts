@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBibtex } from '../../../src/core/cite/bibtex';
 import { citationDefinitionAt, citationHoverAt, citationRefAt, formatReference } from '../../../src/core/cite/hover';
-import { Library } from '../../../src/core/cite/library';
+import { Library, summarize } from '../../../src/core/cite/library';
 
 const FIXTURES = join(__dirname, '../../fixtures/bib');
 const BIB = readFileSync(join(FIXTURES, 'zotero-bbt.bib'), 'utf8');
@@ -120,5 +120,17 @@ describe('citationDefinitionAt', () => {
   it('has nothing for unknown keys or outside citations', () => {
     assert.equal(citationDefinitionAt({ text: '[@nosuch]', languageId: 'markdown', offset: 3, library: lib }), undefined);
     assert.equal(citationDefinitionAt({ text: 'plain words', languageId: 'markdown', offset: 3, library: lib }), undefined);
+  });
+});
+
+describe('summarize (the library summary next to formatReference)', () => {
+  it('escapes names and keeps non-web URLs from becoming links', () => {
+    const s = summarize({
+      key: 'h', item: { id: 'h', type: 'book', author: [{ family: '[x](command:foo)', given: '<b>' }], URL: 'javascript:alert(1)', page: '*3*' },
+      origin: { uri: 'file:///x.bib', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    });
+    assert.ok(!s.text.includes('](command:'), s.text);
+    assert.ok(!/(?<!\\)<(b|javascript)/.test(s.text), s.text);
+    assert.match(s.text, /\\\*3\\\*/);
   });
 });
