@@ -21,8 +21,8 @@ export interface DocumentAnalysis {
   /** Names of people, places and events in prose. */
   readonly names: readonly NameHit[];
   /**
-   * Event mentions: by name everywhere, by paraphrase in the sentences that hold a date and in the sentence
-   * after each of those (which may inherit its date).
+   * Event mentions: by name everywhere, by paraphrase (all of a cue within one clause) in the sentences that hold
+   * a date and in the sentence after each of those (which may inherit its date).
    */
   readonly mentions: readonly EventMention[];
   /** People, places and events named in prose, for hovers (computed on first call). */
@@ -48,7 +48,7 @@ export function analyzeDocument(text: string, languageId: string, index: Dataset
   const names = findNameHits(analysis, index);
   const wanted = (s: number): boolean =>
     datesBySentence.has(s) || (s > 0 && datesBySentence.has(s - 1) && analysis.sentences[s - 1].paragraph === analysis.sentences[s].paragraph);
-  const mentions = findEventMentions(analysis, source, index, { sentenceFilter: wanted, names, paragraphDates });
+  const mentions = findEventMentions(analysis, source, index, { sentenceFilter: wanted, names, paragraphDates, cueScope: 'clause' });
   let entities: EntityMention[] | undefined;
   return {
     text: source,

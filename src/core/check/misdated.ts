@@ -296,7 +296,8 @@ function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateEx
       if (unknown > 1 || (unknown === 1 && (!lastWord || !PREPOSITIONS_OF_TIME.has(lastWord.text)))) continue;
       if (unknown === 1 && ATTACH_AFTER.has(words[0]?.text ?? '') === false && words.length > 2) continue;
       const cost = words.length + unknown * 2;
-      if (cost < bestCost) {
+      // Ties: the tighter mention (a name rather than a cue that ends on the same word).
+      if (cost < bestCost || (cost === bestCost && best && m.end - m.start < best.end - best.start)) {
         best = m;
         bestCost = cost;
       }
@@ -387,8 +388,10 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
   };
 
   let n = 0;
-  for (const [s, mentions] of [...mentionsBySentence].sort((a, b) => a[0] - b[0])) {
+  const sentences = [...new Set([...mentionsBySentence.keys(), ...doc.datesBySentence.keys()])].sort((a, b) => a - b);
+  for (const s of sentences) {
     if (++n % 64 === 0 && token?.isCancellationRequested) return out;
+    const mentions = mentionsBySentence.get(s) ?? [];
     const view = viewOf(s);
     if (view.counterfactual) continue;
     const all = doc.datesBySentence.get(s) ?? [];
@@ -444,7 +447,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
       out.push(...[...pairs.values()].sort((a, b) => a.date.start - b.date.start));
       continue;
     }
-    if (all.length > 0) continue; // dates of other kinds (titles, citations, bounds): nothing to inherit over
+    if (all.length > 0 || mentions.length === 0) continue; // dates of other kinds (titles, citations, bounds): nothing to inherit over
     // Inherit the date of the previous sentence when that sentence names no event and this one names one only.
     const previous = s - 1;
     if (previous < 0 || analysis.sentences[previous].paragraph !== analysis.sentences[s].paragraph) continue;

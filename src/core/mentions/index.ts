@@ -6,7 +6,7 @@ import type { DateInterval } from '../dates/interval';
 import type { DatasetIndex, IndexedEvent, NameHit } from '../dataset/index';
 import { regionIndexAt, type TextAnalysis } from '../text/analysis';
 import { cueMatcherOf, type CompiledCue } from './cues';
-import { clauseBreaks, clauseIndex, wordsOf } from './words';
+import { clauseBreaks, clauseIndex, wordsOf, type Word } from './words';
 
 export { cueMatcherOf, CueMatcher, type CompiledCue, type CueMatch } from './cues';
 export { clauseBreaks, clauseIndex, wordsOf, type ClauseBreaks, type Word } from './words';
@@ -42,6 +42,11 @@ export interface MentionOptions {
   sentenceFilter?: (sentence: number) => boolean;
   /** Name hits of the prose, if already computed ({@link findNameHits}). */
   names?: readonly NameHit[];
+  /**
+   * Where every group of a cue must occur: in one sentence (the default), or in one clause of it (stricter, for
+   * pairing dates: an action word in another clause is usually about something else).
+   */
+  cueScope?: 'sentence' | 'clause';
   /** Dates written in each paragraph (by index): an epithet names its person only when they fall in its time. */
   paragraphDates?: readonly (readonly DateInterval[])[];
 }
@@ -161,7 +166,15 @@ export function findEventMentions(analysis: TextAnalysis, text: string, index: D
     analysis.sentences.forEach((sentence, s) => {
       if (options.sentenceFilter && !options.sentenceFilter(s)) return;
       const words = wordsOf(text, sentence.start, sentence.end, notProse);
-      for (const m of matcher.match(words)) {
+      const segments: Word[][] = [];
+      if (options.cueScope === 'clause') {
+        const breaks = clauseBreaks(text, words, sentence.start, sentence.end, (i) => analysis.isProse(i)).offsets;
+        for (const w of words) {
+          const c = clauseIndex(breaks, w.start);
+          (segments[c] ??= []).push(w);
+        }
+      } else segments.push(words);
+      for (const m of segments.flatMap((seg) => (seg ? matcher.match(seg) : []))) {
         if (m.cue.about) {
           ctx ??= { analysis, text, people: peopleNamed(analysis, index, hits, options.paragraphDates), clauses: new Map() };
           if (!aboutHolds(m.cue, m, s, ctx)) continue;
