@@ -268,10 +268,23 @@ function boundIsStatement(doc: DocumentAnalysis, date: DateExpression, mentions:
   return undefined;
 }
 
-/** True when an event mention is a reference point for another time ("ten years after X", "on the eve of X"). */
-function isAnchor(view: SentenceView, m: EventMention): boolean {
+/**
+ * True when an event mention is a reference point for another time ("ten years after X", "on the eve of X"); a
+ * paraphrase that begins inside such a name ("after the Congress had voted …") is one too.
+ */
+function isAnchor(view: SentenceView, m: EventMention, mentions: readonly EventMention[]): boolean {
   for (const w of wordsBefore(view, m.start, 3)) if (ANCHORS.has(w.text)) return true;
+  if (m.via === 'cue') {
+    for (const o of mentions) if (o !== m && o.via === 'name' && o.start <= m.start && m.start < o.end && isAnchor(view, o, [])) return true;
+  }
   return false;
+}
+
+/** Clause begins a date may be attached across: a relative clause ("X, which opened on …") or a dash or colon. */
+function attachableAcross(text: string, at: number): boolean {
+  if (/^(?:which|who|that)\b/i.test(text.slice(at, at + 6))) return true;
+  const c = text.charCodeAt(at - 1);
+  return c === 0x2014 || c === 0x2013 || c === 45 || c === 58;
 }
 
 /**
@@ -289,6 +302,7 @@ function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateEx
       if (gap.length > 48 || !/^[\s,(–—:'’*_\p{L}]*$/u.test(gap)) continue;
       const words = wordsOf(gap, 0, gap.length);
       if (words.length > 5) continue;
+      if (view.breaks.some((b) => b > m.end && b <= date.start && !attachableAcross(text, b))) continue;
       let unknown = 0;
       for (const w of words) if (!ATTACH_AFTER.has(w.text)) unknown++;
       // One verb is allowed ("was delivered in", "which opened on"), when a preposition of time leads to the date.
@@ -399,7 +413,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     if (dates.length > 0) {
       // A cue that takes in another event's name is about something done to it ("the Secret Speech was published").
       const covered = (m: EventMention) => m.via === 'name' && mentions.some((c) => c.via === 'cue' && c.event.id !== m.event.id && c.start <= m.start && c.end >= m.end);
-      const owners = mentions.filter((m) => !isAnchor(view, m) && !covered(m));
+      const owners = mentions.filter((m) => !isAnchor(view, m, mentions) && !covered(m));
       const pairs = new Map<DateExpression, DatedMention>();
       for (const { date, bound } of dates) {
         if (bound && bound !== 'when') {
@@ -452,7 +466,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     const previous = s - 1;
     if (previous < 0 || analysis.sentences[previous].paragraph !== analysis.sentences[s].paragraph) continue;
     if (mentionsBySentence.has(previous)) continue;
-    const owners = mentions.filter((m) => !isAnchor(view, m));
+    const owners = mentions.filter((m) => !isAnchor(view, m, mentions));
     const events = new Set(mentions.map((m) => m.event.id));
     if (events.size !== 1 || owners.length === 0) continue;
     if (view.words.some((w) => RELATIVE_TIME.has(w.text))) continue;
