@@ -353,15 +353,20 @@ function introductory(view: SentenceView, date: DateExpression): boolean {
   return true;
 }
 
-/** Offsets of line starts (after indentation and list markers) that begin with a date: timeline lines. */
+/**
+ * Offsets of line starts that begin with a date, on lines next to another such line: the entries of a timeline.
+ * (A single wrapped line that happens to begin with a date is not one.)
+ */
 function timelineLineStarts(doc: DocumentAnalysis): Set<number> {
-  const out = new Set<number>();
+  const byLine = new Map<number, number>();
   const text = doc.text;
   for (const d of doc.dates) {
     let i = d.start;
     while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-    if (i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13) out.add(i);
+    if (i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13) byLine.set(doc.analysis.lines.positionAt(i).line, i);
   }
+  const out = new Set<number>();
+  for (const [line, offset] of byLine) if (byLine.has(line - 1) || byLine.has(line + 1)) out.add(offset);
   return out;
 }
 

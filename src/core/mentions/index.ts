@@ -225,6 +225,7 @@ export function findEntityMentions(analysis: TextAnalysis, text: string, index: 
   }
   for (const em of findEventMentions(analysis, text, index, { ...options, names: hits })) {
     if (em.via !== 'cue') continue;
+    if (hits.some((h) => h.start < em.end && em.start < h.end && h.entryIds.includes(em.event.id))) continue; // named there already
     out.push({ start: em.start, end: em.end, kind: 'event', candidates: [em.event.id], resolved: em.event.id });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
