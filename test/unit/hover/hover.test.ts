@@ -32,7 +32,7 @@ describe('hoverAt: people', () => {
     assert.equal(spanOf(text, h), 'Nikita Khrushchev');
     assert.deepEqual(h.entryIds, ['khrushchev']);
     const md = h.markdown;
-    assert.match(md, /^\*\*Nikita Khrushchev\*\* · \*person\*/);
+    assert.match(md, /^\*\*Nikita Sergeyevich Khrushchev\*\* · \*person\*/);
     assert.match(md, /Born 15 April 1894 · died 11 September 1971, Moscow/);
     assert.match(md, /First Secretary of the CPSU \(September 1953 – 14 October 1964\)/);
     assert.match(md, /Chairman of the Council of Ministers \(27 March 1958 – 14 October 1964\)/);
@@ -80,7 +80,7 @@ describe('hoverAt: epithets', () => {
     assert.ok(h);
     assert.equal(spanOf(text, h), 'the First Secretary');
     assert.deepEqual(h.entryIds, ['khrushchev']);
-    assert.match(h.markdown, /“the First Secretary” names Nikita Khrushchev for September 1953 – 14 October 1964 only/);
+    assert.match(h.markdown, /“the First Secretary” names Nikita Sergeyevich Khrushchev for September 1953 – 14 October 1964 only/);
   });
 
   it('does not name him for a date outside the epithet', () => {
@@ -105,7 +105,7 @@ describe('hoverAt: events', () => {
     assert.match(md, /^\*\*Khrushchev's Secret Speech\*\* · \*event\*\n\n25 February 1956 · Moscow\n\n/);
     assert.match(md, /Also accepted: 24–25 February 1956/);
     assert.match(md, /Part of: Twentieth Congress of the CPSU \(14–25 February 1956\)/);
-    assert.match(md, /Participants: Nikita Khrushchev/);
+    assert.match(md, /Participants: Nikita Sergeyevich Khrushchev/);
     assert.match(md, /Sources: Gill 2004; /);
     assert.doesNotMatch(md, /Sources differ/);
   });
@@ -119,7 +119,7 @@ describe('hoverAt: events', () => {
     assert.match(md, /\n\n1962 · Lenin Mausoleum, Red Square, Kremlin Wall Necropolis\n\n/);
     assert.match(md, /Sources differ: 1962 \(Gill 2004\); 31 October – 1 November 1961 \(\[TIME, /);
     assert.match(md, /and 5 more\)/);
-    assert.match(md, /Participants: Joseph Stalin/);
+    assert.match(md, /Participants: Joseph Vissarionovich Stalin/);
   });
 
   it('"the Twenty-Second Congress": 17–31 October 1961', () => {

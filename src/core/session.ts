@@ -1,0 +1,104 @@
+/**
+ * The features over one analysis per document version: checks, hover, Go to Definition and completion, as
+ * the editor and the command line both use them. Holds no I/O: callers pass the index and the library.
+ */
+import { VersionedCache } from './cache';
+import { analyzeDocument, runChecksOn, type CheckOptions, type DocumentAnalysis } from './check/index';
+import { checkCitationKeys, UNKNOWN_CITATION_KEY } from './cite/check';
+import { completeAt, type CitationCompletionResult } from './cite/completion';
+import { citationDefinitionAt, citationHoverAt } from './cite/hover';
+import type { Library } from './cite/library';
+import type { DatasetIndex } from './dataset/index';
+import { definitionAt, hoverAt } from './hover/index';
+import type { AnnalistDiagnostic, CancellationLike, Range, Severity, TextDocumentLike } from './types';
+import { neverCancelled } from './types';
+
+/** What a document is checked against. */
+export interface DocumentContext {
+  index: DatasetIndex;
+  library?: Library;
+  /** True when the document or the settings name a bibliography (see checkCitationKeys). */
+  bibliographyConfigured?: boolean;
+}
+
+/** Which kinds of hover are on. */
+export interface HoverOptions {
+  people: boolean;
+  events: boolean;
+  places: boolean;
+  dates: boolean;
+  citations: boolean;
+}
+
+export const ALL_HOVERS: HoverOptions = Object.freeze({ people: true, events: true, places: true, dates: true, citations: true });
+
+/** A hover's Markdown and the span it is about (UTF-16 offsets). */
+export interface HoverResult {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+export class AnnalistSession {
+  private readonly analyses = new VersionedCache<DocumentAnalysis>(20);
+
+  /** The document's analysis against `index`, computed once per version. */
+  analysis(doc: TextDocumentLike, index: DatasetIndex): DocumentAnalysis {
+    return this.analyses.get(doc.uri, doc.version, index, () => analyzeDocument(doc.getText(), doc.languageId, index));
+  }
+
+  /** Forgets every analysis (after the datasets changed). */
+  clear(): void {
+    this.analyses.clear();
+  }
+
+  /** Every enabled check, the citation-key check included. */
+  check(doc: TextDocumentLike, ctx: DocumentContext, options: Partial<CheckOptions>, token: CancellationLike = neverCancelled): AnnalistDiagnostic[] {
+    const analysis = this.analysis(doc, ctx.index);
+    if (token.isCancellationRequested) return [];
+    const found = runChecksOn(analysis, { index: ctx.index, library: ctx.library }, options, token);
+    const level: Severity | 'off' = options.levels?.[UNKNOWN_CITATION_KEY] ?? 'warning';
+    if (ctx.library && level !== 'off' && !token.isCancellationRequested) {
+      for (const d of checkCitationKeys({
+        text: analysis.text,
+        languageId: doc.languageId,
+        library: ctx.library,
+        bibliographyConfigured: ctx.bibliographyConfigured,
+        isSuppressed: (offset, code) => analysis.analysis.isSuppressed(offset, code),
+      })) found.push({ ...d, severity: level });
+    }
+    return token.isCancellationRequested ? [] : found.sort(byPosition);
+  }
+
+  /** The hover at `offset`: a cited key's reference first, else what the dataset knows. */
+  hover(doc: TextDocumentLike, offset: number, ctx: DocumentContext, options: HoverOptions = ALL_HOVERS): HoverResult | undefined {
+    const text = doc.getText();
+    if (options.citations && ctx.library) {
+      const c = citationHoverAt({ text, languageId: doc.languageId, offset, library: ctx.library });
+      if (c) return { markdown: c.markdown, start: c.start, end: c.end };
+    }
+    if (!options.people && !options.events && !options.places && !options.dates) return undefined;
+    const h = hoverAt({ text, languageId: doc.languageId, offset, index: ctx.index, analysis: this.analysis(doc, ctx.index), options });
+    return h ? { markdown: h.markdown, start: h.start, end: h.end } : undefined;
+  }
+
+  /** Where the thing at `offset` is defined: a bibliography entry, or dataset entries (all candidates). */
+  definition(doc: TextDocumentLike, offset: number, ctx: DocumentContext): { uri: string; range: Range }[] {
+    const text = doc.getText();
+    if (ctx.library) {
+      const c = citationDefinitionAt({ text, languageId: doc.languageId, offset, library: ctx.library });
+      if (c) return [c];
+    }
+    return definitionAt({ text, languageId: doc.languageId, offset, index: ctx.index, analysis: this.analysis(doc, ctx.index) }).map((d) => ({ uri: d.uri, range: d.range }));
+  }
+
+  /** Citation keys to offer at `offset`. */
+  complete(doc: TextDocumentLike, offset: number, ctx: DocumentContext, limit: number): CitationCompletionResult | undefined {
+    if (!ctx.library) return undefined;
+    return completeAt({ text: doc.getText(), languageId: doc.languageId, offset, library: ctx.library, limit });
+  }
+}
+
+function byPosition(a: AnnalistDiagnostic, b: AnnalistDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
