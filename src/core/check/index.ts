@@ -56,9 +56,9 @@ export const CHECKS: readonly CheckDefinition[] = Object.freeze([
   },
 ] satisfies CheckDefinition[]);
 
-/** The default options: each check at its default level, disputed dates as information. */
+/** The default options: each check at its default level, disputed dates as warnings (the setting's default). */
 export function defaultCheckOptions(): CheckOptions {
-  return { levels: Object.fromEntries(CHECKS.map((c) => [c.code, c.defaultLevel])), disputed: 'information' };
+  return { levels: Object.fromEntries(CHECKS.map((c) => [c.code, c.defaultLevel])), disputed: 'warning' };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -79,7 +79,8 @@ export function runChecksOn(doc: DocumentAnalysis, context: CheckContext, option
   for (const check of CHECKS) {
     if (token.isCancellationRequested) return [];
     const level = o.levels[check.code] ?? check.defaultLevel;
-    if (level === 'off' && !(check.code === MISDATED_EVENT && o.disputed !== 'off')) continue;
+    // A check set to 'off' reports nothing, disputed dates included: `disputed` only refines what is reported.
+    if (level === 'off') continue;
     out.push(...check.run(doc, context, o, level, token));
   }
   if (token.isCancellationRequested) return [];

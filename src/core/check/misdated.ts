@@ -14,7 +14,10 @@ import { findDateExpressions, type DateExpression } from '../dates/expressions';
 import { formatInterval, rewriteLike } from '../dates/format';
 import type { DateInterval } from '../dates/interval';
 import { fromDayNumber } from '../dates/interval';
-import { clauseBreaks, clauseIndex, wordsOf, type Word } from '../mentions/words';
+import { clauseIndex, lowerBound, wordsOf, type Word } from '../mentions/words';
+import { sentenceWords } from '../mentions/index';
+import type { CitationRef } from '../cite/syntax';
+import type { NameHit } from '../dataset/index';
 import type { EventMention } from '../mentions/index';
 import type { AnnalistDiagnostic, CancellationLike, Fix, Severity } from '../types';
 import type { DocumentAnalysis } from './document';
@@ -85,12 +88,14 @@ interface SentenceView {
   counterfactual: boolean;
 }
 
-function sentenceView(doc: DocumentAnalysis, s: number, lineDates: ReadonlySet<number>): SentenceView {
+function sentenceView(doc: DocumentAnalysis, s: number, lineDates: readonly number[]): SentenceView {
   const { analysis, text } = doc;
   const sentence = analysis.sentences[s];
-  const words = wordsOf(text, sentence.start, sentence.end, (i) => !analysis.isProse(i));
-  const { offsets, hard } = clauseBreaks(text, words, sentence.start, sentence.end, (i) => analysis.isProse(i), (i) => lineDates.has(i));
-  return { index: s, start: sentence.start, end: sentence.end, words, breaks: offsets, hard, counterfactual: isCounterfactual(words, text) };
+  const { words, clauses } = sentenceWords(analysis, s);
+  const hard: number[] = [];
+  for (let k = lowerBound(lineDates, (x) => x, sentence.start + 1); k < lineDates.length && lineDates[k] < sentence.end; k++) hard.push(lineDates[k]);
+  const breaks = hard.length > 0 ? [...new Set([...clauses, ...hard])].sort((a, b) => a - b) : clauses;
+  return { index: s, start: sentence.start, end: sentence.end, words, breaks, hard, counterfactual: isCounterfactual(words, text) };
 }
 
 function clauseOf(view: SentenceView, offset: number): number {
@@ -171,7 +176,8 @@ function titleBefore(doc: DocumentAnalysis, date: DateExpression): { start: numb
   // Closing markup and quotes of the title: `*`, `_`, `}`, `"`, `”`, `’`.
   let k = i;
   while (k >= 0 && i - k < 4 && '*_}"\u201d\u2019\''.includes(text.charAt(k))) k--;
-  for (const t of doc.analysis.titles) if (t.end > t.start && t.end >= k + 1 && t.end <= i + 1) return t;
+  const titles = doc.analysis.titles;
+  for (let n = lowerBound(titles, (t) => t.end, k + 1); n < titles.length && titles[n].end <= i + 1; n++) if (titles[n].end > titles[n].start) return titles[n];
   return undefined;
 }
 
@@ -221,13 +227,20 @@ function parenthesesAround(doc: DocumentAnalysis, view: SentenceView, offset: nu
   return undefined;
 }
 
+/** Sorted look-up tables shared by the sentences of a document. */
+interface Lookup {
+  /** Citation groups by end. */
+  citations: readonly CitationRef[];
+}
+
 /** Why a date is not a statement of when an event happened, or undefined when it is one. */
-function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpression): string | undefined {
+function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpression, lookup: Lookup, mentions: readonly EventMention[]): string | undefined {
   const text = doc.text;
   const title = inRegion(doc.analysis.titles, date.start);
   // A title that is only the date is emphasis ("In **1961** …"), not a work's title.
   if (title && /[\p{L}\p{N}]/u.test(text.slice(title.start, date.start) + text.slice(date.end, title.end))) return 'title';
-  for (const c of doc.analysis.citations) if (date.start < c.groupEnd && c.groupStart < date.end) return 'citation';
+  const cites = lookup.citations;
+  for (let n = lowerBound(cites, (c) => c.groupEnd, date.start + 1); n < cites.length && cites[n].groupStart < date.end; n++) return 'citation';
   const before = wordsBefore(view, date.start, 4);
   const last = before[before.length - 1];
   for (const w of before.slice(-3)) if (NEGATIONS.has(w.text)) return 'negated';
@@ -239,20 +252,24 @@ function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpr
   for (const w of before) if (RETRIEVAL.has(w.text)) return 'retrieval';
   if (date.kind === 'year' && last && last.capital && !NOT_AUTHORS.has(last.text)) {
     const gap = text.slice(last.end, date.start);
-    const isEntity = doc.names.some((h) => h.start <= last.start && h.end >= last.end);
+    const h = doc.names[lowerBound(doc.names, (x) => x.end, last.end)];
+    const isEntity = h !== undefined && h.start <= last.start;
     if (!isEntity && /^\s*\(?\s*$/.test(gap)) return 'author-year';
   }
   if (last && (last.text === 'al' || last.text === 'ed' || last.text === 'eds') && /^\.?\s*,?\s*\(?$/.test(text.slice(last.end, date.start))) return 'author-year';
   // A year in parentheses right after a person's name: life dates or a work of theirs.
   if (text.charCodeAt(date.start - 1) === 40) {
-    const p = doc.names.find((h) => h.end <= date.start - 1 && date.start - 1 - h.end < 3 && /^\s*$/.test(text.slice(h.end, date.start - 1)));
+    let p: NameHit | undefined;
+    for (let n = lowerBound(doc.names, (x) => x.end, date.start - 3); n < doc.names.length && doc.names[n].end <= date.start - 1; n++) {
+      if (/^\s*$/.test(text.slice(doc.names[n].end, date.start - 1))) p = doc.names[n];
+    }
     if (p && p.entryIds.every((id) => doc.index.get(id)?.kind === 'person')) return 'life-dates';
   }
   // "a 2011 article", "the 1956 elections": the date describes a noun that names no event.
   const after = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(date.end, date.end + 40));
   if (after && last && DETERMINERS.has(last.text) && date.kind === 'year' && /^\s*$/.test(text.slice(last.end, date.start))) {
     const nounStart = date.end + after[0].length - after[1].length;
-    if (!doc.mentions.some((m) => m.start <= nounStart && m.end > nounStart)) return 'modifier';
+    if (!mentions.some((m) => m.start <= nounStart && m.end > nounStart)) return 'modifier';
   }
   return undefined;
 }
@@ -357,7 +374,7 @@ function introductory(view: SentenceView, date: DateExpression): boolean {
  * Offsets of line starts that begin with a date, on lines next to another such line: the entries of a timeline.
  * (A single wrapped line that happens to begin with a date is not one.)
  */
-function timelineLineStarts(doc: DocumentAnalysis): Set<number> {
+function timelineLineStarts(doc: DocumentAnalysis): number[] {
   const byLine = new Map<number, number>();
   const text = doc.text;
   for (const d of doc.dates) {
@@ -365,9 +382,9 @@ function timelineLineStarts(doc: DocumentAnalysis): Set<number> {
     while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
     if (i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13) byLine.set(doc.analysis.lines.positionAt(i).line, i);
   }
-  const out = new Set<number>();
-  for (const [line, offset] of byLine) if (byLine.has(line - 1) || byLine.has(line + 1)) out.add(offset);
-  return out;
+  const out: number[] = [];
+  for (const [line, offset] of byLine) if (byLine.has(line - 1) || byLine.has(line + 1)) out.push(offset);
+  return out.sort((a, b) => a - b);
 }
 
 /** Pairs each statement date of the document with the event it is written for. */
@@ -382,6 +399,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     else mentionsBySentence.set(m.sentence, [m]);
   }
   const lineDates = timelineLineStarts(doc);
+  const lookup: Lookup = { citations: [...doc.analysis.citations].sort((a, b) => a.groupEnd - b.groupEnd) };
   const views = new Map<number, SentenceView>();
   const viewOf = (s: number): SentenceView => {
     let v = views.get(s);
@@ -395,7 +413,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     const list: { date: DateExpression; bound?: EventMention | 'when' }[] = [];
     for (const i of doc.datesBySentence.get(s) ?? []) {
       const date = doc.dates[i];
-      if (notAStatement(doc, view, date)) continue;
+      if (notAStatement(doc, view, date, lookup, mentions)) continue;
       if (date.qualifiers.relation) {
         const bound = boundIsStatement(doc, date, mentions);
         if (bound) list.push({ date, bound });

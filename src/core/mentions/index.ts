@@ -6,10 +6,10 @@ import type { DateInterval } from '../dates/interval';
 import type { DatasetIndex, IndexedEvent, NameHit } from '../dataset/index';
 import { regionIndexAt, type TextAnalysis } from '../text/analysis';
 import { cueMatcherOf, type CompiledCue } from './cues';
-import { clauseBreaks, clauseIndex, wordsOf, type Word } from './words';
+import { clauseBreaks, clauseIndex, lowerBound, proseWordsOf, wordsOf, type Word } from './words';
 
 export { cueMatcherOf, CueMatcher, type CompiledCue, type CueMatch } from './cues';
-export { clauseBreaks, clauseIndex, wordsOf, type ClauseBreaks, type Word } from './words';
+export { clauseBreaks, clauseIndex, lowerBound, proseWordsOf, wordsOf, type ClauseBreaks, type Word } from './words';
 
 /** A mention of a dataset event in prose. */
 export interface EventMention {
@@ -49,6 +49,30 @@ export interface MentionOptions {
   cueScope?: 'sentence' | 'clause';
   /** Dates written in each paragraph (by index): an epithet names its person only when they fall in its time. */
   paragraphDates?: readonly (readonly DateInterval[])[];
+}
+
+/** The words and clause begins of one sentence. */
+export interface SentenceWords {
+  words: Word[];
+  /** Offsets at which clauses begin (see {@link clauseBreaks}). */
+  clauses: number[];
+}
+
+const sentenceCache = new WeakMap<TextAnalysis, Map<number, SentenceWords>>();
+
+/** The words and clause begins of sentence s of an analysis, computed once and shared by every caller. */
+export function sentenceWords(analysis: TextAnalysis, s: number): SentenceWords {
+  let cache = sentenceCache.get(analysis);
+  if (!cache) sentenceCache.set(analysis, (cache = new Map()));
+  let out = cache.get(s);
+  if (!out) {
+    const sentence = analysis.sentences[s];
+    const isProse = (i: number) => analysis.isProse(i);
+    const words = sentence ? proseWordsOf(analysis.text, analysis.prose, sentence.start, sentence.end) : [];
+    const clauses = sentence ? clauseBreaks(analysis.text, words, sentence.start, sentence.end, isProse).offsets : [];
+    cache.set(s, (out = { words, clauses }));
+  }
+  return out;
 }
 
 /** Every name form of a dataset entry in the prose of a document, in order. */
@@ -95,18 +119,10 @@ interface AboutContext {
   analysis: TextAnalysis;
   text: string;
   people: PersonMention[];
-  clauses: Map<number, number[]>;
 }
 
 function clausesOf(ctx: AboutContext, s: number): number[] {
-  let c = ctx.clauses.get(s);
-  if (!c) {
-    const sentence = ctx.analysis.sentences[s];
-    const words = wordsOf(ctx.text, sentence.start, sentence.end, (i) => !ctx.analysis.isProse(i));
-    c = clauseBreaks(ctx.text, words, sentence.start, sentence.end, (i) => ctx.analysis.isProse(i)).offsets;
-    ctx.clauses.set(s, c);
-  }
-  return c;
+  return sentenceWords(ctx.analysis, s).clauses;
 }
 
 /**
@@ -126,8 +142,10 @@ function aboutHolds(cue: CompiledCue, match: { start: number; end: number }, s: 
   const clauseEnd = last < breaks.length ? breaks[last] : sentence.end;
   let inClause = false;
   let otherInClause = false;
-  for (const p of people) {
-    if (p.end <= clauseStart || p.start >= clauseEnd) continue;
+  const byEnd = (p: PersonMention) => p.end;
+  for (let k = lowerBound(people, byEnd, clauseStart + 1); k < people.length && people[k].start < clauseEnd; k++) {
+    const p = people[k];
+    if (p.end <= clauseStart) continue;
     if (about.includes(p.id)) inClause = true;
     else if (p.explicit) {
       otherInClause = true;
@@ -138,9 +156,8 @@ function aboutHolds(cue: CompiledCue, match: { start: number; end: number }, s: 
   if (inClause) return true;
   if (otherInClause) return false;
   const paragraph = analysis.paragraphs[sentence.paragraph];
-  for (const p of people) {
-    if (p.start >= match.start) break;
-    if (paragraph && p.start >= paragraph.start && about.includes(p.id)) return true;
+  for (let k = lowerBound(people, byEnd, paragraph ? paragraph.start + 1 : 0); k < people.length && people[k].start < match.start; k++) {
+    if (about.includes(people[k].id)) return true;
   }
   return false;
 }
@@ -165,10 +182,11 @@ export function findEventMentions(analysis: TextAnalysis, text: string, index: D
     const notProse = (i: number) => !analysis.isProse(i);
     analysis.sentences.forEach((sentence, s) => {
       if (options.sentenceFilter && !options.sentenceFilter(s)) return;
-      const words = wordsOf(text, sentence.start, sentence.end, notProse);
+      const shared = text === analysis.text ? sentenceWords(analysis, s) : undefined;
+      const words = shared ? shared.words : wordsOf(text, sentence.start, sentence.end, notProse);
       const segments: Word[][] = [];
       if (options.cueScope === 'clause') {
-        const breaks = clauseBreaks(text, words, sentence.start, sentence.end, (i) => analysis.isProse(i)).offsets;
+        const breaks = shared ? shared.clauses : clauseBreaks(text, words, sentence.start, sentence.end, (i) => analysis.isProse(i)).offsets;
         for (const w of words) {
           const c = clauseIndex(breaks, w.start);
           (segments[c] ??= []).push(w);
@@ -176,7 +194,7 @@ export function findEventMentions(analysis: TextAnalysis, text: string, index: D
       } else segments.push(words);
       for (const m of segments.flatMap((seg) => (seg ? matcher.match(seg) : []))) {
         if (m.cue.about) {
-          ctx ??= { analysis, text, people: peopleNamed(analysis, index, hits, options.paragraphDates), clauses: new Map() };
+          ctx ??= { analysis, text, people: peopleNamed(analysis, index, hits, options.paragraphDates) };
           if (!aboutHolds(m.cue, m, s, ctx)) continue;
         }
         out.push({ event: m.cue.event, start: m.start, end: m.end, via: 'cue', sentence: s, spans: m.spans });

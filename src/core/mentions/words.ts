@@ -64,12 +64,18 @@ export function wordsOf(text: string, from: number, to: number, skip?: (offset: 
     const prose = !skip || !skip(i);
     if (prose && isWordUnit(c)) {
       const start = i;
-      let folded = '';
+      let ascii = true;
       while (i < end) {
         const d = text.charCodeAt(i);
         if (!isWordUnit(d) || (skip && skip(i))) break;
-        folded += fold(d);
+        if (d >= 128) ascii = false;
         i++;
+      }
+      let folded: string;
+      if (ascii) folded = text.slice(start, i).toLowerCase();
+      else {
+        folded = '';
+        for (let k = start; k < i; k++) folded += fold(text.charCodeAt(k));
       }
       const first = text.charAt(start);
       out.push({ text: folded, start, end: i, joined: out.length > 0 && joined && newlines <= 1, capital: first !== first.toLowerCase() && UPPER_RE.test(first) });
@@ -128,8 +134,9 @@ export function clauseBreaks(text: string, words: readonly Word[], from: number,
   }
   for (let k = 1; k < words.length; k++) {
     const w = words[k];
+    if (!CLAUSE_AFTER_COMMA.has(w.text) && !CLAUSE_WORDS.has(w.text)) continue;
     const afterComma = /^[\s*_]*,\s*$/.test(text.slice(words[k - 1].end, w.start));
-    if (CLAUSE_WORDS.has(w.text) || (afterComma && CLAUSE_AFTER_COMMA.has(w.text))) {
+    if (CLAUSE_WORDS.has(w.text) || afterComma) {
       if (w.text === 'but' && words.slice(Math.max(0, k - 5), k).some((x) => NEGATING.has(x.text))) continue;
       offsets.push(w.start);
     }
@@ -153,4 +160,44 @@ export function clauseIndex(breaks: readonly number[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The first index in `list` (sorted by `key`) whose key is at least `value`; `list.length` when none is. */
+export function lowerBound<T>(list: readonly T[], key: (item: T) => number, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The words of `text[from, to)` read only inside the given prose regions (sorted, disjoint): faster than a
+ * per-character test. A word after a gap of non-prose continues a phrase only when the gap holds no letters or
+ * digits (emphasis marks, a link's brackets).
+ */
+export function proseWordsOf(text: string, regions: readonly { start: number; end: number }[], from: number, to: number): Word[] {
+  const out: Word[] = [];
+  let previousEnd = -1;
+  for (let k = lowerBound(regions, (r) => r.end, from + 1); k < regions.length && regions[k].start < to; k++) {
+    const a = Math.max(from, regions[k].start);
+    const b = Math.min(to, regions[k].end);
+    const words = wordsOf(text, a, b);
+    if (words.length > 0 && out.length > 0 && previousEnd >= 0) {
+      let joined = true;
+      let newlines = 0;
+      for (let i = out[out.length - 1].end; i < words[0].start && joined; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) newlines++;
+        else if (isWordUnit(c)) joined = false;
+      }
+      words[0].joined = joined && newlines <= 1;
+    }
+    for (const w of words) out.push(w);
+    if (words.length > 0) previousEnd = b;
+  }
+  return out;
 }

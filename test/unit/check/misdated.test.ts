@@ -20,7 +20,7 @@ describe('misdated-event against the shipped dataset', () => {
     assert.equal(d.data?.expected, '1962');
     assert.equal(d.data?.disputed, true);
     assert.deepEqual(d.data?.sources, ['gill2004']);
-    assert.equal(d.severity, 'information'); // disputed dates are information by default
+    assert.equal(d.severity, 'warning'); // disputed dates are warnings by default, as the setting's default
     assert.ok(d.related && d.related.length === 1 && /destalinization\.yaml$/.test(d.related[0].uri));
   });
 
@@ -43,7 +43,7 @@ describe('misdated-event against the shipped dataset', () => {
   });
 
   it('reports disputed dates per option', () => {
-    assert.equal(check(CANONICAL, shippedIndex(), { options: { disputed: 'warning' } })[0].severity, 'warning');
+    assert.equal(check(CANONICAL, shippedIndex(), { options: { disputed: 'information' } })[0].severity, 'information');
     assert.deepEqual(check(CANONICAL, shippedIndex(), { options: { disputed: 'off' } }), []);
     // A date that fits no source is still reported when disputed ones are off.
     assert.equal(check("In 1960 Stalin's body was removed from the mausoleum.", shippedIndex(), { options: { disputed: 'off' } }).length, 1);
