@@ -66,7 +66,7 @@ export function analyzeDocument(text: string, languageId: string, index: Dataset
 
 /**
  * The text with emphasis marks that are not prose (`*`, `_`, `~`) blanked, offsets unchanged, so that a date
- * right inside `_…_` is read whole ("_October 1963_" is not the word "_October" and a year).
+ * right inside `_…_` is read whole ("_June 1815_" is not the word "_June" and a year).
  */
 function maskMarkup(text: string, analysis: TextAnalysis): string {
   let out = '';

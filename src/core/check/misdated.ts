@@ -2,13 +2,14 @@
  * `misdated-event`: a date in prose that contradicts the dataset's date of the event the sentence states it for.
  *
  * Precision first. A date is compared only when it is a statement of when something happened (not a bound such
- * as "after 1956", not negated, not in a counterfactual, not a title, citation, locator or retrieval date), and
- * only with the event it belongs to: the event it is attached to ("X in 1961", "the 1956 X", "X (1961)"), else
+ * as "after 1848", not negated, not in a counterfactual, not a title, citation, locator or retrieval date), and
+ * only with the event it belongs to: the event it is attached to ("X in 1848", "the 1848 X", "X (1848)"), else
  * the nearest event mention in its clause, else one in the clause right after it; a sentence without a date of
  * its own inherits the date of the previous sentence of its paragraph when that sentence names no event.
  * An event named as a reference point ("ten years after X") owns no date but its attached one.
  */
 import type { IndexedEvent } from '../dataset/index';
+import { calendarNote, calendarReadings, datasetDateText, intervalInCalendarText, judgeReadings, styleForFix } from '../dataset/calendar-dates';
 import { compareDates } from '../dates/compare';
 import { findDateExpressions, type DateExpression } from '../dates/expressions';
 import { formatInterval, rewriteLike } from '../dates/format';
@@ -52,16 +53,16 @@ const CONTRASTS: readonly string[][] = [['rather', 'than'], ['instead', 'of'], [
 const RETRIEVAL = new Set(['retrieved', 'accessed', 'consulted', 'archived', 'downloaded', 'viewed', 'updated', 'modified', 'visited']);
 /** Words that make the event named after them a reference point for another time ("ten years after X"). */
 const ANCHORS = new Set(['after', 'before', 'since', 'following', 'until', 'till', 'preceding', 'anniversary', 'eve', 'wake', 'aftermath', 'ahead', 'prior', 'than']);
-/** Words that may stand between an event's name and its date ("X in 1961", "X, which opened on 14 February 1956"). */
+/** Words that may stand between an event's name and its date ("X in 1848", "X, which opened on 18 May 1848"). */
 const ATTACH_AFTER = new Set([
   'in', 'on', 'of', 'at', 'the', 'during', 'dated', 'was', 'were', 'is', 'took', 'place', 'occurred', 'happened', 'came', 'from',
   'which', 'that', 'had', 'been', 'has', 'have', 's', 'finally', 'only', 'first', 'then', 'itself',
 ]);
 const PREPOSITIONS_OF_TIME = new Set(['in', 'on', 'at', 'during', 'of', 'from']);
 const RELATIVE_TIME = new Set(['then', 'later', 'afterwards', 'afterward', 'subsequently', 'next', 'following', 'soon', 'eventually', 'thereafter', 'previously', 'earlier', 'before', 'after', 'meanwhile', 'had']);
-/** Words that may share a clause with a date that opens a sentence ("In October 1961, …", "By then, in 1961: …"). */
+/** Words that may share a clause with a date that opens a sentence ("In October 1848, …", "By then, in 1848: …"). */
 const INTRODUCTORY = new Set(['in', 'on', 'the', 'of', 'at', 'during', 'early', 'late', 'by', 'then', 'and', 'so', 'it', 'was', 'that', 'year', 'same', 'night', 'evening', 'morning', 'day']);
-/** Determiners before "DATE noun" ("a 2011 article", "the 1956 elections"): the date describes the noun. */
+/** Determiners before "DATE noun" ("a 2011 article", "the 1848 elections"): the date describes the noun. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that', 'our', 'my', 'your', 's']);
 /** Words that may precede a year without making it an author–year citation. */
 const NOT_AUTHORS = new Set([
@@ -117,7 +118,7 @@ function isCounterfactual(words: readonly Word[], text: string): boolean {
     if (w === 'suppose' || w === 'supposing' || w === 'imagine' || w === 'hypothetically') return true;
     if (w === 'if' || w === 'unless') sawIf = true;
     if (sawIf && (w === 'had' || w === 'were')) return true;
-    if (w === 'had' && words[k].capital && k === 0) return true; // "Had Stalin died in 1950, …"
+    if (w === 'had' && words[k].capital && k === 0) return true; // "Had the king died in 1840, …"
     if (w === 'had' && next && /^(he|she|they|it|we|i|you)$/.test(next) && k > 0 && /[,;:(—]/.test(text.slice(words[k - 1].end, words[k].start))) return true;
   }
   return false;
@@ -162,7 +163,7 @@ function inRegion(regions: readonly { start: number; end: number }[], offset: nu
   return undefined;
 }
 
-/** The title a parenthesised date right after it belongs to ("*The Thaw* (1954)"), if any. */
+/** The title a parenthesised date right after it belongs to ("*Waverley* (1814)"), if any. */
 function titleBefore(doc: DocumentAnalysis, date: DateExpression): { start: number; end: number } | undefined {
   const text = doc.text;
   let i = date.start - 1;
@@ -181,7 +182,7 @@ function titleBefore(doc: DocumentAnalysis, date: DateExpression): { start: numb
   return undefined;
 }
 
-/** The event a title names, with up to four words before it ("Ehrenburg's *The Thaw*"), if it is one. */
+/** The event a title names, with up to four words before it ("Scott's *Waverley*"), if it is one. */
 function eventOfTitle(doc: DocumentAnalysis, view: SentenceView, title: { start: number; end: number }, mentions: readonly EventMention[]): EventMention | undefined {
   const inside = mentions.find((m) => m.start >= title.start && m.end <= title.end);
   if (inside) return inside;
@@ -237,7 +238,7 @@ interface Lookup {
 function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpression, lookup: Lookup, mentions: readonly EventMention[]): string | undefined {
   const text = doc.text;
   const title = inRegion(doc.analysis.titles, date.start);
-  // A title that is only the date is emphasis ("In **1961** …"), not a work's title.
+  // A title that is only the date is emphasis ("In **1848** …"), not a work's title.
   if (title && /[\p{L}\p{N}]/u.test(text.slice(title.start, date.start) + text.slice(date.end, title.end))) return 'title';
   const cites = lookup.citations;
   for (let n = lowerBound(cites, (c) => c.groupEnd, date.start + 1); n < cites.length && cites[n].groupStart < date.end; n++) return 'citation';
@@ -265,7 +266,7 @@ function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpr
     }
     if (p && p.entryIds.every((id) => doc.index.get(id)?.kind === 'person')) return 'life-dates';
   }
-  // "a 2011 article", "the 1956 elections": the date describes a noun that names no event.
+  // "a 2011 article", "the 1848 elections": the date describes a noun that names no event.
   const after = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(date.end, date.end + 40));
   if (after && last && DETERMINERS.has(last.text) && date.kind === 'year' && /^\s*$/.test(text.slice(last.end, date.start))) {
     const nounStart = date.end + after[0].length - after[1].length;
@@ -274,7 +275,7 @@ function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpr
   return undefined;
 }
 
-/** A bound ("until 31 October 1961") that states the event's date: the cue took in the bound's word, or ", when X" follows. */
+/** A bound ("until 31 October 1848") that states the event's date: the cue took in the bound's word, or ", when X" follows. */
 function boundIsStatement(doc: DocumentAnalysis, date: DateExpression, mentions: readonly EventMention[]): EventMention | 'when' | undefined {
   const text = doc.text;
   for (const m of mentions) {
@@ -287,7 +288,7 @@ function boundIsStatement(doc: DocumentAnalysis, date: DateExpression, mentions:
 
 /**
  * True when an event mention is a reference point for another time ("ten years after X", "on the eve of X"); a
- * paraphrase that begins inside such a name ("after the Congress had voted …") is one too.
+ * paraphrase that begins inside such a name ("after the assembly had voted …") is one too.
  */
 function isAnchor(view: SentenceView, m: EventMention, mentions: readonly EventMention[]): boolean {
   for (const w of wordsBefore(view, m.start, 3)) if (ANCHORS.has(w.text)) return true;
@@ -305,8 +306,8 @@ function attachableAcross(text: string, at: number): boolean {
 }
 
 /**
- * The mention a date is attached to by a few linking words: "X in 1961", "X (1961)", "X, which opened on
- * 14 February 1956", "X was delivered in 1956", "the 1956 X", "1961: X" at the head of a line.
+ * The mention a date is attached to by a few linking words: "X in 1848", "X (1848)", "X, which opened on
+ * 18 May 1848", "X was signed in 1848", "the 1848 X", "1848: X" at the head of a line.
  */
 function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateExpression, mentions: readonly EventMention[]): EventMention | undefined {
   const text = doc.text;
@@ -359,7 +360,7 @@ function gapBetween(a: { start: number; end: number }, b: { start: number; end: 
   return 0;
 }
 
-/** True when the words of the date's clause, other than the date, are introductory only ("In October 1961, …"). */
+/** True when the words of the date's clause, other than the date, are introductory only ("In October 1848, …"). */
 function introductory(view: SentenceView, date: DateExpression): boolean {
   const clause = clauseOf(view, date.start);
   for (const w of view.words) {
@@ -434,7 +435,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     const all = doc.datesBySentence.get(s) ?? [];
     const dates = statementsOf(s);
     if (dates.length > 0) {
-      // A cue that takes in another event's name is about something done to it ("the Secret Speech was published").
+      // A cue that takes in another event's name is about something done to it ("the treaty was published").
       const covered = (m: EventMention) => m.via === 'name' && mentions.some((c) => c.via === 'cue' && c.event.id !== m.event.id && c.start <= m.start && c.end >= m.end);
       const owners = mentions.filter((m) => !isAnchor(view, m, mentions) && !covered(m));
       const pairs = new Map<DateExpression, DatedMention>();
@@ -558,7 +559,8 @@ export function checkMisdatedEvents(doc: DocumentAnalysis, options: MisdatedOpti
     const key = `${date.start}:${event.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const verdict = judge(judgedInterval(date), event);
+    // Old Style/New Style: a marked date in its style; an unmarked date of an Old Style event in either.
+    const verdict = judgeReadings(calendarReadings(date, judgedInterval(date), event), (w) => judge(w, event));
     if (!verdict.contradicts) continue;
     const disputed = verdict.dispute !== undefined;
     const severity = disputed ? options.disputed : options.severity;
@@ -573,14 +575,14 @@ export function checkMisdatedEvents(doc: DocumentAnalysis, options: MisdatedOpti
 function diagnostic(doc: DocumentAnalysis, pair: DatedMention, event: IndexedEvent, severity: Severity, verdict: Verdict, options: MisdatedOptions): AnnalistDiagnostic {
   const { date } = pair;
   const index = doc.index;
-  const expected = formatInterval(event.interval);
+  const expected = datasetDateText(event);
   const cited = citeSources(index, event.sources);
-  let message = `${event.label}: the text says ${date.text.trim()}, but the dataset dates it ${expected}${cited ? ` (${cited})` : ''}.`;
+  let message = `${event.label}: the text says ${date.text.trim()}${calendarNote(date, event)}, but the dataset dates it ${expected}${cited ? ` (${cited})` : ''}.`;
   const disputes = event.disputes ?? [];
   if (disputes.length > 0) {
     const parts = disputes.map((d, k) => {
       const interval = event.disputeIntervals[k];
-      const when = interval ? formatInterval(interval) : d.date;
+      const when = interval ? intervalInCalendarText(interval, d.calendar ?? event.calendar) : d.date;
       const who = citeSources(index, d.sources);
       return `${when}${who ? ` (${who})` : ''}`;
     });
@@ -593,7 +595,7 @@ function diagnostic(doc: DocumentAnalysis, pair: DatedMention, event: IndexedEve
   if (where) related.push({ uri: where.uri, range: where.range, message: `${event.label} in the dataset` });
   const fixes: Fix[] = [];
   const lines = doc.analysis.lines;
-  const repl = replacement(doc, date, event);
+  const repl = replacement(doc, styleForFix(date, event), event);
   if (repl) {
     fixes.push({
       title: `Change to '${repl.start === date.start && repl.end === date.end ? repl.text : doc.text.slice(date.start, repl.start) + repl.text + doc.text.slice(repl.end, date.end)}'${cited ? ` (${cited})` : ''}`,

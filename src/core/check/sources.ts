@@ -1,4 +1,4 @@
-/** How a check names dataset sources in a message: "Gill 2004", or a short title when no author is recorded. */
+/** How a check names dataset sources in a message: "Brand 1999", or a short title when no author is recorded. */
 import type { DatasetIndex, IndexedSource } from '../dataset/index';
 import type { CslName } from '../dataset/model';
 
@@ -6,7 +6,7 @@ function familyOf(n: CslName): string {
   return n.literal ?? [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
 }
 
-/** "Gill 2004", "Gill and Smith 2004", "Gill et al. 2004"; the (shortened) title when there is no author. */
+/** "Brand 1999", "Brand and Smith 1999", "Brand et al. 1999"; the (shortened) title when there is no author. */
 export function shortCitation(source: IndexedSource): string {
   const year = typeof source.issued === 'string' ? /^-?\d{1,4}/.exec(source.issued)?.[0] : undefined;
   const people = (source.author ?? []).map(familyOf).filter((s) => s.length > 0);

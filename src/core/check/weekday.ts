@@ -1,6 +1,6 @@
 /**
- * `weekday-mismatch`: a weekday written with a day date that fell on another weekday ("Monday, 5 March 1953" —
- * it was a Thursday). Dates marked O.S. are read in the Julian calendar before the weekday is computed.
+ * `weekday-mismatch`: a weekday written with a day date that fell on another weekday ("Monday, 18 June 1815" —
+ * it was a Sunday). Dates marked O.S. are read in the Julian calendar before the weekday is computed.
  */
 import { formatInterval, weekdayName } from '../dates/format';
 import { weekday } from '../dates/interval';

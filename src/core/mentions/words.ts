@@ -1,6 +1,6 @@
 /**
  * The words of a sentence as the mention finder sees them: maximal runs of letters, digits and combining marks,
- * folded to lowercase without diacritics. An apostrophe splits a word ("Stalin's" → `stalin` `s`), so a
+ * folded to lowercase without diacritics. An apostrophe splits a word ("Tolstoy's" → `tolstoy` `s`), so a
  * possessive in prose and in a pattern tokenise alike. Linear in the text, no regular expression per character.
  */
 
