@@ -9,6 +9,7 @@ import { parseCslJson, parseCslYaml } from './csl';
 import { cslDateFromEdtf } from './date';
 import type { CslItem, LibraryEntry, ParsedBibliography } from './library';
 import { startOfFile } from './library';
+import { withoutQueryOrFragment } from '../text/strings';
 
 /** Formats a bibliography file can have. */
 export type BibliographyFormat = 'bibtex' | 'csl-json' | 'csl-yaml';
@@ -23,7 +24,7 @@ export function bibliographyPathsFromFrontMatter(data: unknown): string[] {
 
 /** The format a file name or URI suggests, or undefined. */
 export function bibliographyFormatOf(uri: string): BibliographyFormat | undefined {
-  const path = uri.replace(/[?#].*$/, '').toLowerCase();
+  const path = withoutQueryOrFragment(uri).toLowerCase();
   if (path.endsWith('.bib') || path.endsWith('.bibtex') || path.endsWith('.biblatex')) return 'bibtex';
   if (path.endsWith('.json')) return 'csl-json';
   if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'csl-yaml';

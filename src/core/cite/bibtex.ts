@@ -695,7 +695,7 @@ function toCsl(key: string, bibType: string, fields: Map<string, string>): CslIt
     if (p) item['publisher-place'] = p;
   }
   const pages = tex('pages');
-  if (pages) item.page = pages.replace(/\s*[-–]+\s*/g, '–');
+  if (pages) item.page = pages.split(/[-–]+/).map((p) => p.trim()).join('–');
   const number = tex('number');
   if (number) item[type === 'article-journal' || type === 'article-magazine' || type === 'article-newspaper' ? 'issue' : 'number'] = number;
   const issue = tex('issue');

@@ -8,12 +8,14 @@ import type { Range } from '../types';
 import type { CslItem, CslName, Library, LibraryEntry } from './library';
 import { issuedYear } from './library';
 import { findCitations, type CitationRef } from './syntax';
+import type { ReferenceFormatter } from './format';
+import { withoutQueryOrFragment } from '../text/strings';
 
 /**
- * How a reference is written. Only the neutral `summary` exists today; CSL styles (Chicago notes, ...) are the
- * next step and will arrive here, so every caller already goes through {@link formatReference}.
+ * How a reference is written: the neutral `summary`, or a CSL style's formatter (`CslFormatter` in format.ts,
+ * which the caller makes with citeproc-js). A formatter that fails on an entry falls back to the summary.
  */
-export type ReferenceStyle = 'summary';
+export type ReferenceStyle = 'summary' | ReferenceFormatter;
 
 /** A hover over a cited key. Offsets are UTF-16 offsets into the document. */
 export interface CitationHover {
@@ -31,6 +33,8 @@ export interface CitationAtInput {
   languageId: string;
   offset: number;
   library: Library;
+  /** The style of the reference shown; the neutral summary when absent. */
+  style?: ReferenceStyle;
 }
 
 // Item types whose title sits inside a larger work (quoted title, "in *Container*").
@@ -96,7 +100,14 @@ function withPeriod(s: string): string {
  * made. `style` is the seam for CSL styles.
  */
 export function formatReference(entry: LibraryEntry, style: ReferenceStyle = 'summary'): string {
-  void style;
+  if (style !== 'summary' && style && typeof style.reference === 'function' && entry && typeof entry.key === 'string') {
+    try {
+      const formatted = style.reference(entry);
+      if (typeof formatted === 'string' && formatted !== '') return formatted;
+    } catch {
+      // The style could not format this entry: the summary below still shows it.
+    }
+  }
   const item: CslItem = entry && entry.item && typeof entry.item === 'object' ? entry.item : { id: '', type: '' };
   const sentences: string[] = [];
   const authors = namesText(item.author);
@@ -133,7 +144,7 @@ export function formatReference(entry: LibraryEntry, style: ReferenceStyle = 'su
 
 /** The last path segment of a URI or path, decoded when possible. */
 function fileNameOf(uri: string): string {
-  const path = String(uri).replace(/[?#].*$/, '');
+  const path = withoutQueryOrFragment(String(uri));
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
   try {
     return decodeURIComponent(name);
@@ -146,8 +157,8 @@ function fileNameOf(uri: string): string {
  * The Markdown card of one entry: the formatted reference and where it is defined. When `citedAs` is an alias,
  * it says which key the alias stands for.
  */
-export function referenceCard(entry: LibraryEntry, citedAs?: string): string {
-  const lines: string[] = [formatReference(entry)];
+export function referenceCard(entry: LibraryEntry, citedAs?: string, style: ReferenceStyle = 'summary'): string {
+  const lines: string[] = [formatReference(entry, style)];
   if (citedAs !== undefined && citedAs !== entry.key) {
     lines.push(`Cited as ${escapeMarkdown(citedAs)}, another key of ${escapeMarkdown(entry.key)}.`);
   }
@@ -179,7 +190,7 @@ export function citationHoverAt(input: CitationAtInput): CitationHover | undefin
   if (!ref) return undefined;
   const entry = library.get(ref.key);
   if (!entry) return undefined;
-  const markdown = `**${escapeMarkdown(entry.key)}**\n\n${referenceCard(entry, ref.key)}`;
+  const markdown = `**${escapeMarkdown(entry.key)}**\n\n${referenceCard(entry, ref.key, input.style)}`;
   return { markdown, start: ref.keyStart, end: ref.keyEnd, key: ref.key };
 }
 

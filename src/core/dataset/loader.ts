@@ -10,9 +10,11 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Doc
 import schemaJson from '../../../data/schema.json';
 import { daysInMonth, type DateInterval } from '../dates/interval';
 import { parseEdtfCached as parseEdtf } from './edtf-cache';
+import { parseEdtfInCalendar } from './calendar-dates';
 import { LineMap } from '../text/lines';
 import type { Range } from '../types';
 import type { DatasetFile, EntryKind, HistoricalEvent, Person, Place, SourceRecord } from './model';
+import { trimChars } from '../text/strings';
 
 /** A problem in a dataset file, positioned in that file. */
 export interface DatasetProblem {
@@ -214,12 +216,12 @@ function decodePointer(pointer: string): string[] {
 
 /** A kebab-case suggestion for a refused id. */
 function kebab(value: string): string {
-  return value
+  const slug = value
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  return trimChars(slug, '-');
 }
 
 function editDistance(a: string, b: string): number {
@@ -646,24 +648,25 @@ class DatasetReader {
   /** Normalises the dates of an entry (whole-number years become text) and checks them; false if one is bad. */
   private checkEntry(section: Section, index: number, entry: Record<string, unknown>): boolean {
     const where = this.where(section, index, entry);
-    const dates: { path: string[]; holder: Record<string, unknown> | unknown[]; key: string | number }[] = [];
-    const add = (holder: unknown, key: string | number, path: string[]): void => {
+    const dates: { path: string[]; holder: Record<string, unknown> | unknown[]; key: string | number; calendar?: unknown }[] = [];
+    const add = (holder: unknown, key: string | number, path: string[], calendar?: unknown): void => {
       if (holder && typeof holder === 'object' && (holder as Record<string | number, unknown>)[key] !== undefined) {
-        dates.push({ holder: holder as Record<string, unknown>, key, path });
+        dates.push({ holder: holder as Record<string, unknown>, key, path, calendar });
       }
     };
+    const calendarOf = (holder: unknown): unknown => (holder && typeof holder === 'object' ? (holder as Record<string, unknown>).calendar : undefined);
     if (section === 'sources') {
       add(entry, 'issued', ['issued']);
       add(entry, 'accessed', ['accessed']);
     } else if (section === 'people') {
-      add(entry.born, 'date', ['born', 'date']);
-      add(entry.died, 'date', ['died', 'date']);
+      add(entry.born, 'date', ['born', 'date'], calendarOf(entry.born));
+      add(entry.died, 'date', ['died', 'date'], calendarOf(entry.died));
       asArray(entry.roles).forEach((r, i) => add(r, 'date', ['roles', String(i), 'date']));
       asArray(entry.epithets).forEach((r, i) => add(r, 'date', ['epithets', String(i), 'date']));
     } else if (section === 'events') {
-      add(entry, 'date', ['date']);
-      asArray(entry.accept).forEach((_a, i) => add(entry.accept, i, ['accept', String(i)]));
-      asArray(entry.disputes).forEach((d, i) => add(d, 'date', ['disputes', String(i), 'date']));
+      add(entry, 'date', ['date'], entry.calendar);
+      asArray(entry.accept).forEach((_a, i) => add(entry.accept, i, ['accept', String(i)], entry.calendar));
+      asArray(entry.disputes).forEach((d, i) => add(d, 'date', ['disputes', String(i), 'date'], calendarOf(d) ?? entry.calendar));
     }
     let ok = true;
     const intervals = new Map<string, DateInterval>();
@@ -671,7 +674,8 @@ class DatasetReader {
       const holder = d.holder as Record<string | number, unknown>;
       if (typeof holder[d.key] === 'number') holder[d.key] = String(holder[d.key]);
       const value = String(holder[d.key]);
-      const parsed = parseEdtf(value);
+      // An Old Style date is read in the Julian calendar (1900-02-29 is a Julian day).
+      const parsed = d.calendar === 'julian' ? parseEdtfInCalendar(value, 'julian') : parseEdtf(value);
       if (!parsed.ok) {
         ok = false;
         this.report(

@@ -3,6 +3,7 @@
  * Pandoc: a key starts with a letter, digit or `_` and may hold alphanumerics, `_` and SINGLE internal
  * punctuation characters `:.#$%&-+?<>~/` (a trailing or repeated one ends the key); `@{…}` holds anything but braces.
  */
+import { trimEndSpaceAndCommas } from './strings';
 
 const KEY_PUNCTUATION = ':.#$%&-+?<>~/';
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}\p{M}]$/u;
@@ -137,7 +138,7 @@ export function splitLocator(raw: string): { locator?: string; suffix?: string }
     s = s.trim();
     return { suffix: s || undefined };
   }
-  const locator = s.slice(0, pos).replace(/[\s,]+$/, '');
+  const locator = trimEndSpaceAndCommas(s.slice(0, pos));
   const rest = s.slice(pos).replace(/^[\s,]+/, '').trim();
   return { locator, suffix: rest || undefined };
 }
