@@ -18,6 +18,10 @@ import { UNKNOWN_CITATION_KEY } from './core/cite/check';
 import { AnnalistSession } from './core/session';
 import { bibliographyPathsFromFrontMatter } from './core/cite/bibliography';
 import type { AnnalistDiagnostic, Severity } from './core/types';
+import { findCitations } from './core/cite/syntax';
+import { formatReference } from './core/cite/hover';
+import { formatBibliography, styleRequestFor, type StyleChoice } from './core/cite/format';
+import { CslStyles, loadCiteprocBundle } from './node/csl-files';
 
 const VERSION = '0.1.0';
 
@@ -157,6 +161,50 @@ function commandValidate(args: CliArgs): number {
   return reports.some((r) => r.diagnostics.length) ? 1 : 0;
 }
 
+// The engine bundle sits next to the built CLI (dist/citeproc.js); from the sources it is the bundle module.
+const styles = new CslStyles(() => loadCiteprocBundle([
+  path.join(__dirname, 'citeproc.js'),
+  path.join(__dirname, 'core', 'cite', 'styles', 'bundle.ts'),
+]));
+
+function commandBibliography(args: CliArgs): number {
+  const file = args.positional[0];
+  mustExist([file, ...args.datasets, ...args.bibliographies]);
+  const doc = readDocument(file);
+  const text = doc.getText();
+  const analysis = analyzeText(text, doc.languageId);
+  const { index } = loadIndex(args.datasets, { includeShipped: !args.noShipped });
+  const { library, problems } = libraryFor(file, analysis.frontMatter?.data, index, args.bibliographies);
+  for (const p of problems) process.stderr.write(`${p.uri}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message} [${p.code}]\n`);
+  const keys = findCitations(text, doc.languageId).map((c) => c.key);
+  // --style beats the front matter's csl:, which beats the default.
+  const request = args.style ? { name: args.style, from: 'setting' as const } : styleRequestFor(analysis.frontMatter?.data);
+  let style: StyleChoice = 'summary';
+  let styleName = 'summary';
+  if (request.name !== 'summary') {
+    let resolved;
+    try {
+      resolved = styles.resolve(request, { documentDir: path.dirname(path.resolve(file)), workspaceDir: process.cwd() });
+    } catch (err) {
+      throw new InputError(`cannot format references: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (resolved.problem) {
+      if (args.style) throw new InputError(resolved.problem.replace(/; using .*$/, ''));
+      process.stderr.write(`annalist: ${resolved.problem}\n`);
+    }
+    style = resolved.formatter;
+    styleName = resolved.name;
+  }
+  const references = formatBibliography(keys, library, style, (e) => formatReference(e));
+  const unknown = [...new Set(keys.filter((k) => !library.has(k)))];
+  for (const k of unknown) process.stderr.write(`annalist: ${file}: no bibliography entry for @${k}\n`);
+  const format = args.format ?? 'markdown';
+  if (format === 'json') out(JSON.stringify({ style: styleName, references, unknownKeys: unknown }, null, 2));
+  else if (format === 'text') out(references.map((r) => r.text).join('\n'));
+  else out(references.map((r) => r.markdown).join('\n\n'));
+  return unknown.length ? 1 : 0;
+}
+
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[]): number {
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -175,7 +223,7 @@ export function main(argv: string[]): number {
       case 'complete': return commandComplete(args);
       case 'lookup': return commandLookup(args);
       case 'validate': return commandValidate(args);
-      case 'bibliography': throw new UsageError('bibliography formatting is not available yet');
+      case 'bibliography': return commandBibliography(args);
     }
   } catch (err) {
     if (err instanceof UsageError) {

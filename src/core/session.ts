@@ -6,7 +6,7 @@ import { VersionedCache } from './cache';
 import { analyzeDocument, runChecksOn, type CheckOptions, type DocumentAnalysis } from './check/index';
 import { checkCitationKeys, UNKNOWN_CITATION_KEY } from './cite/check';
 import { completeAt, type CitationCompletionResult } from './cite/completion';
-import { citationDefinitionAt, citationHoverAt } from './cite/hover';
+import { citationDefinitionAt, citationHoverAt, type ReferenceStyle } from './cite/hover';
 import type { Library } from './cite/library';
 import type { DatasetIndex } from './dataset/index';
 import { definitionAt, hoverAt } from './hover/index';
@@ -19,6 +19,8 @@ export interface DocumentContext {
   library?: Library;
   /** True when the document or the settings name a bibliography (see checkCitationKeys). */
   bibliographyConfigured?: boolean;
+  /** The citation style references are shown in (hover, completion); the neutral summary when absent. */
+  referenceStyle?: ReferenceStyle;
 }
 
 /** Which kinds of hover are on. */
@@ -74,7 +76,7 @@ export class AnnalistSession {
   hover(doc: TextDocumentLike, offset: number, ctx: DocumentContext, options: HoverOptions = ALL_HOVERS): HoverResult | undefined {
     const text = doc.getText();
     if (options.citations && ctx.library) {
-      const c = citationHoverAt({ text, languageId: doc.languageId, offset, library: ctx.library });
+      const c = citationHoverAt({ text, languageId: doc.languageId, offset, library: ctx.library, style: ctx.referenceStyle });
       if (c) return { markdown: c.markdown, start: c.start, end: c.end };
     }
     if (!options.people && !options.events && !options.places && !options.dates) return undefined;
@@ -95,7 +97,7 @@ export class AnnalistSession {
   /** Citation keys to offer at `offset`. */
   complete(doc: TextDocumentLike, offset: number, ctx: DocumentContext, limit: number): CitationCompletionResult | undefined {
     if (!ctx.library) return undefined;
-    return completeAt({ text: doc.getText(), languageId: doc.languageId, offset, library: ctx.library, limit });
+    return completeAt({ text: doc.getText(), languageId: doc.languageId, offset, library: ctx.library, limit, style: ctx.referenceStyle });
   }
 }
 

@@ -7,7 +7,7 @@ import { readBareKey } from '../text/citekey';
 import type { Library, LibraryEntry } from './library';
 import { foldForSearch, summarize } from './library';
 import { findCitations, citationContextAt, type CitationContext, type CitationRef } from './syntax';
-import { referenceCard } from './hover';
+import { referenceCard, type ReferenceStyle } from './hover';
 
 /** One suggested citation key. */
 export interface CitationCompletion {
@@ -51,13 +51,15 @@ export interface CompletionInput {
   cited?: ReadonlySet<string>;
   /** Set false to leave `documentation` empty and resolve it later with {@link documentationFor}. */
   withDocumentation?: boolean;
+  /** The style of the references in the documentation; the neutral summary when absent. */
+  style?: ReferenceStyle;
 }
 
 const MAX_FILTER_TEXT = 120;
 
 /** The Markdown documentation of a suggestion: the escaped reference and where it is defined. */
-export function documentationFor(entry: LibraryEntry): string {
-  return referenceCard(entry);
+export function documentationFor(entry: LibraryEntry, style: ReferenceStyle = 'summary'): string {
+  return referenceCard(entry, undefined, style);
 }
 
 /** True when a Pandoc key cannot be written bare after `@` and needs `@{…}`. */
@@ -156,7 +158,7 @@ export function completeAt(input: CompletionInput): CitationCompletionResult | u
   result.items = found.map((entry, rank) => ({
     label: entry.key,
     detail: summarize(entry).detail,
-    documentation: withDocs ? documentationFor(entry) : '',
+    documentation: withDocs ? documentationFor(entry, input.style) : '',
     insertText: insertTextOf(entry.key, ctx, closeBrace),
     filterText: filterTextOf(entry, ctx.prefix, tokens),
     sortText: String(rank).padStart(width, '0'),
