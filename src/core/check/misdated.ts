@@ -9,9 +9,10 @@
  * An event named as a reference point ("ten years after X") owns no date but its attached one.
  */
 import type { IndexedEvent } from '../dataset/index';
+import { calendarNote, calendarReadings, datasetDateText, intervalInCalendarText, judgeReadings, styleForFix } from '../dataset/calendar-dates';
 import { compareDates } from '../dates/compare';
 import { findDateExpressions, type DateExpression } from '../dates/expressions';
-import { formatInterval, rewriteLike } from '../dates/format';
+import { rewriteLike } from '../dates/format';
 import type { DateInterval } from '../dates/interval';
 import { fromDayNumber } from '../dates/interval';
 import { clauseIndex, lowerBound, wordsOf, type Word } from '../mentions/words';
@@ -558,7 +559,8 @@ export function checkMisdatedEvents(doc: DocumentAnalysis, options: MisdatedOpti
     const key = `${date.start}:${event.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const verdict = judge(judgedInterval(date), event);
+    // Old Style/New Style: a marked date in its style; an unmarked date of an Old Style event in either.
+    const verdict = judgeReadings(calendarReadings(date, judgedInterval(date), event), (w) => judge(w, event));
     if (!verdict.contradicts) continue;
     const disputed = verdict.dispute !== undefined;
     const severity = disputed ? options.disputed : options.severity;
@@ -573,14 +575,14 @@ export function checkMisdatedEvents(doc: DocumentAnalysis, options: MisdatedOpti
 function diagnostic(doc: DocumentAnalysis, pair: DatedMention, event: IndexedEvent, severity: Severity, verdict: Verdict, options: MisdatedOptions): AnnalistDiagnostic {
   const { date } = pair;
   const index = doc.index;
-  const expected = formatInterval(event.interval);
+  const expected = datasetDateText(event);
   const cited = citeSources(index, event.sources);
-  let message = `${event.label}: the text says ${date.text.trim()}, but the dataset dates it ${expected}${cited ? ` (${cited})` : ''}.`;
+  let message = `${event.label}: the text says ${date.text.trim()}${calendarNote(date, event)}, but the dataset dates it ${expected}${cited ? ` (${cited})` : ''}.`;
   const disputes = event.disputes ?? [];
   if (disputes.length > 0) {
     const parts = disputes.map((d, k) => {
       const interval = event.disputeIntervals[k];
-      const when = interval ? formatInterval(interval) : d.date;
+      const when = interval ? intervalInCalendarText(interval, d.calendar ?? event.calendar) : d.date;
       const who = citeSources(index, d.sources);
       return `${when}${who ? ` (${who})` : ''}`;
     });
@@ -593,7 +595,7 @@ function diagnostic(doc: DocumentAnalysis, pair: DatedMention, event: IndexedEve
   if (where) related.push({ uri: where.uri, range: where.range, message: `${event.label} in the dataset` });
   const fixes: Fix[] = [];
   const lines = doc.analysis.lines;
-  const repl = replacement(doc, date, event);
+  const repl = replacement(doc, styleForFix(date, event), event);
   if (repl) {
     fixes.push({
       title: `Change to '${repl.start === date.start && repl.end === date.end ? repl.text : doc.text.slice(date.start, repl.start) + repl.text + doc.text.slice(repl.end, date.end)}'${cited ? ` (${cited})` : ''}`,

@@ -3,10 +3,10 @@
  * name finder for prose. Built once per change of the datasets; every query is read-only.
  */
 import { coarser, type DateInterval, type Precision } from '../dates/interval';
-import { parseEdtfCached as parseEdtf } from './edtf-cache';
+import { parseEdtfInCalendar } from './calendar-dates';
 import type { Range } from '../types';
 import type { DatasetProblem, ParsedDataset } from './loader';
-import type { Dispute, EntryKind, HistoricalEvent, Person, PersonRole, Place, SourceRecord } from './model';
+import type { DateCalendar, Dispute, EntryKind, HistoricalEvent, Person, PersonRole, Place, SourceRecord } from './model';
 import { NameFinder, nameTokens, normalizeName, type NameFormSpec, type NameHit } from './names';
 
 export type { NameHit } from './names';
@@ -112,9 +112,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function parsed(text: string | undefined): DateInterval | undefined {
+/** The interval of a dataset date; an Old Style date (`calendar: julian`) is computed in the Julian calendar. */
+function parsed(text: string | undefined, calendar?: DateCalendar): DateInterval | undefined {
   if (typeof text !== 'string') return undefined;
-  const r = parseEdtf(text);
+  const r = parseEdtfInCalendar(text, calendar);
   return r.ok ? r.interval : undefined;
 }
 
@@ -175,8 +176,8 @@ export function buildIndex(parts: readonly ParsedDataset[], options: BuildIndexO
         roleIntervals: (p.roles ?? []).map((r: PersonRole) => parsed(r.date)),
         epithetIntervals: (p.epithets ?? []).map((x) => parsed(x.date)).filter((x): x is DateInterval => x !== undefined),
       };
-      const born = parsed(p.born?.date);
-      const died = parsed(p.died?.date);
+      const born = parsed(p.born?.date, p.born?.calendar);
+      const died = parsed(p.died?.date, p.died?.calendar);
       if (born) e.bornInterval = born;
       if (died) e.diedInterval = died;
       add(e);
@@ -185,15 +186,15 @@ export function buildIndex(parts: readonly ParsedDataset[], options: BuildIndexO
       add({ ...p, ...common('place', p.id, p.label, [p.label, ...(p.names ?? [])]), kind: 'place' });
     }
     for (const ev of file.events ?? []) {
-      const interval = parsed(ev.date);
+      const interval = parsed(ev.date, ev.calendar);
       if (!interval) continue; // the loader refuses such events; a hand-made ParsedDataset might not
       const e: IndexedEvent = {
         ...ev,
         ...common('event', ev.id, ev.label, [ev.label, ...(ev.names ?? [])]),
         kind: 'event',
         interval,
-        acceptIntervals: (ev.accept ?? []).map(parsed).filter((x): x is DateInterval => x !== undefined),
-        disputeIntervals: (ev.disputes ?? []).map((d: Dispute) => parsed(d.date)).filter((x): x is DateInterval => x !== undefined),
+        acceptIntervals: (ev.accept ?? []).map((a) => parsed(a, ev.calendar)).filter((x): x is DateInterval => x !== undefined),
+        disputeIntervals: (ev.disputes ?? []).map((d: Dispute) => parsed(d.date, d.calendar ?? ev.calendar)).filter((x): x is DateInterval => x !== undefined),
         effectivePrecision: ev.checkPrecision ? coarser(ev.checkPrecision, interval.precision) : interval.precision,
         checked: ev.check !== false,
       };

@@ -7,11 +7,19 @@
  * - dates are EDTF strings (ISO 8601-2, levels 0–1): `1953-03-05`, `1956-02`, `1962`, `1961-10-17/1961-10-31`,
  *   `1962?` (uncertain), `1962~` (approximate), `196X`; their precision is the EDTF precision;
  * - where sources disagree, `date` is the curated value (after its `sources`) and each other value is a `dispute`
- *   with its own sources. The product reports both.
+ *   with its own sources. The product reports both;
+ * - a date's numbers are Gregorian (New Style) unless it says `calendar: julian` (Old Style): events, their
+ *   disputes, and `born`/`died` may; a dispute without its own `calendar` takes its event's.
  */
 
 /** EDTF date or interval string. */
 export type Edtf = string;
+
+/**
+ * The calendar a date's numbers are written in: `julian` (Old Style) or `gregorian` (New Style, the default).
+ * `date: 1917-10-25` with `calendar: julian` is the day the Gregorian calendar numbers 1917-11-07.
+ */
+export type DateCalendar = 'julian' | 'gregorian';
 
 /** A CSL-JSON name. */
 export interface CslName {
@@ -48,6 +56,8 @@ export interface SourceRecord {
 /** A date with its provenance. */
 export interface DatedFact {
   date: Edtf;
+  /** The calendar of `date`; omitted: Gregorian. */
+  calendar?: DateCalendar;
   sources?: string[];
   note?: string;
 }
@@ -55,6 +65,8 @@ export interface DatedFact {
 /** A value other sources give for a fact; the curated value stays in the entry's own field. */
 export interface Dispute {
   date: Edtf;
+  /** The calendar of `date`; omitted: the event's `calendar`. */
+  calendar?: DateCalendar;
   /** How the other sources put it, in words ("night of 31 October – 1 November 1961"). */
   text?: string;
   sources: string[];
@@ -113,6 +125,8 @@ export interface Place extends EntryBase {
 export interface HistoricalEvent extends EntryBase {
   /** The curated date, after `sources`. */
   date: Edtf;
+  /** The calendar of `date` and `accept` (and of disputes without their own); omitted: Gregorian. */
+  calendar?: DateCalendar;
   /** Other writings of the same date that are right too (e.g. `1956-02-24/1956-02-25` for a speech begun after midnight). */
   accept?: Edtf[];
   /** Values other sources give, with those sources. */
