@@ -41,7 +41,7 @@ export function readSettings(scope?: vscode.Uri): AnnalistSettings {
     },
     disputed: c.get('diagnostics.disputedFacts', 'warning'),
     delayMs: c.get('diagnostics.delay', 250),
-    maxDocumentSize: c.get('diagnostics.maxDocumentSize', 20_000_000),
+    maxDocumentSize: c.get('diagnostics.maxDocumentSize', 2_000_000),
     hover: {
       people: c.get('hover.people', true),
       events: c.get('hover.events', true),

@@ -8,6 +8,7 @@ import type { AnnalistDiagnostic, CancellationLike, Range } from '../core/types'
 import type { DatasetService } from './datasets';
 import type { BibliographyService } from './bibliographies';
 import { asCoreDocument } from './convert';
+import { readFrontMatter } from '../core/text/frontmatter';
 import { readSettings } from './config';
 
 export class Engine {
@@ -15,11 +16,11 @@ export class Engine {
 
   constructor(private readonly datasets: DatasetService, private readonly bibliographies: BibliographyService) {}
 
+  /** The index and the library a document uses; reads only its front matter, never the whole text. */
   private async context(doc: vscode.TextDocument) {
     const index = this.datasets.index;
     const core = asCoreDocument(doc);
-    const analysis = this.session.analysis(core, index);
-    const lib = await this.bibliographies.libraryFor(doc, analysis.analysis.frontMatter?.data);
+    const lib = await this.bibliographies.libraryFor(doc, readFrontMatter(doc.getText(), doc.languageId));
     return { core, index, library: lib.library, bibliographyConfigured: lib.configured };
   }
 
@@ -30,12 +31,20 @@ export class Engine {
     return this.session.check(ctx.core, ctx, { levels: s.levels, disputed: s.disputed }, token);
   }
 
+  /** Documents over the size limit are not analysed while typing (the diagnostics controller says so once). */
+  private tooLarge(doc: vscode.TextDocument): boolean {
+    const limit = readSettings(doc.uri).maxDocumentSize;
+    return limit > 0 && doc.getText().length > limit;
+  }
+
   async hover(doc: vscode.TextDocument, offset: number, options: HoverOptions) {
+    if (this.tooLarge(doc)) return undefined;
     const ctx = await this.context(doc);
     return this.session.hover(ctx.core, offset, ctx, options);
   }
 
   async definition(doc: vscode.TextDocument, offset: number): Promise<{ uri: string; range: Range }[]> {
+    if (this.tooLarge(doc)) return [];
     const ctx = await this.context(doc);
     return this.session.definition(ctx.core, offset, ctx);
   }
