@@ -146,8 +146,8 @@
 
   function ariaLabel(event) {
     const parts = [event.label, `${event.shape === 'span' ? 'from ' : ''}${event.date.label}`];
-    if (event.sources) parts.push(`after ${event.sources}`);
-    for (const d of event.disputes) parts.push(`other sources: ${d.date.label}${d.sources ? ` (${d.sources})` : ''}`);
+    if (event.sources) parts.push(`after ${event.sources.replace(/; /g, ', ')}`);
+    for (const d of event.disputes) parts.push(`other sources: ${d.date.label}${d.sources ? ` (${d.sources.replace(/; /g, ', ')})` : ''}`);
     parts.push(...mentionWords(event));
     if (model.document && !event.mentions.length) parts.push('not mentioned');
     return parts.join('; ');

@@ -229,3 +229,24 @@ export function globMatcher(globs: readonly string[] | undefined): (path: string
     return compiled.some((g) => segmentsMatch(g, parts) || (g[g.length - 1] !== '**' && segmentsMatch([...g, '**'], parts)));
   };
 }
+
+const LANGUAGE_BY_EXTENSION: Record<string, string> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  mdown: 'markdown',
+  mkd: 'markdown',
+  qmd: 'quarto',
+  rmd: 'rmd',
+  tex: 'latex',
+  latex: 'latex',
+  ltx: 'latex',
+  txt: 'plaintext',
+};
+
+/** The language a manuscript file is read as, by its extension (`plaintext` for any other). */
+export function languageOfPath(path: string): string {
+  const name = String(path ?? '').replace(/\\/g, '/').split('/').pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return 'plaintext';
+  return LANGUAGE_BY_EXTENSION[name.slice(dot + 1).toLowerCase()] ?? 'plaintext';
+}

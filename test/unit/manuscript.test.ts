@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { countWords, DEFAULT_MANUSCRIPT_INCLUDE, globMatcher, summarizeManuscript } from '../../src/core/manuscript';
+import { countWords, DEFAULT_MANUSCRIPT_INCLUDE, globMatcher, languageOfPath, summarizeManuscript } from '../../src/core/manuscript';
 import type { AnnalistDiagnostic } from '../../src/core/types';
 
 function diag(code: string, data?: Record<string, unknown>): AnnalistDiagnostic {
@@ -101,5 +101,19 @@ describe('globMatcher', () => {
     const hostile = globMatcher(['**/*a*a*a*a*a*a*a*a*b', '**/**/**/**/**/**/x']);
     const path = `${'a/'.repeat(40)}${'a'.repeat(200)}`;
     assert.equal(hostile(path), false);
+  });
+});
+
+describe('languageOfPath', () => {
+  it('reads Markdown, Quarto, R Markdown and LaTeX by extension, anything else as plain text', () => {
+    assert.equal(languageOfPath('chapters/one.md'), 'markdown');
+    assert.equal(languageOfPath('C:\\thesis\\Intro.MARKDOWN'), 'markdown');
+    assert.equal(languageOfPath('a.qmd'), 'quarto');
+    assert.equal(languageOfPath('a.Rmd'), 'rmd');
+    assert.equal(languageOfPath('thesis.tex'), 'latex');
+    assert.equal(languageOfPath('notes.txt'), 'plaintext');
+    assert.equal(languageOfPath('.md'), 'plaintext');
+    assert.equal(languageOfPath('README'), 'plaintext');
+    assert.equal(languageOfPath(undefined as unknown as string), 'plaintext');
   });
 });
