@@ -490,7 +490,22 @@ export function bibliographyEdit(text: string, references: readonly string[], cu
   return { start: at, end: at, newText: `${lineStart ? '' : eol + eol}# References${eol}${eol}${block}${eol}` };
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+const HEADING_START = /^#{1,6}(?=[ \t])/;
+
+/** An ATX heading's level and title (closing `#`s and a Pandoc `{#id}` attribute removed), or undefined. */
+function parseHeading(line: string): { level: number; title: string } | undefined {
+  const m = HEADING_START.exec(line);
+  if (!m) return undefined;
+  let title = line.slice(m[0].length).trim();
+  if (title.endsWith('}')) {
+    const open = title.lastIndexOf('{');
+    if (open >= 0) title = title.slice(0, open).trimEnd();
+  }
+  let end = title.length;
+  while (end > 0 && title[end - 1] === '#') end--;
+  if (end < title.length && (end === 0 || title[end - 1] === ' ' || title[end - 1] === '\t')) title = title.slice(0, end).trimEnd();
+  return { level: m[0].length, title };
+}
 const REFERENCE_TITLES = /^(?:references|bibliography|works cited|sources|literature cited)$/i;
 
 /** The first ATX heading titled References/Bibliography outside fences, and the span of its section's content. */
@@ -507,10 +522,10 @@ function findReferencesHeading(text: string): { contentStart: number; contentEnd
       if (!fence) fence = fenceMatch[1];
       else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) fence = undefined;
     } else if (!fence) {
-      const h = HEADING.exec(line);
+      const h = parseHeading(line);
       if (h) {
-        if (found && h[1].length <= found.level) return { contentStart: found.contentStart, contentEnd: offset };
-        if (!found && REFERENCE_TITLES.test(h[2].replace(/\{[^}]*\}\s*$/, '').trim())) found = { level: h[1].length, contentStart: lineEnd };
+        if (found && h.level <= found.level) return { contentStart: found.contentStart, contentEnd: offset };
+        if (!found && REFERENCE_TITLES.test(h.title)) found = { level: h.level, contentStart: lineEnd };
       }
     }
     if (nl < 0) break;
