@@ -9,6 +9,7 @@ import { DEFAULT_MANUSCRIPT_INCLUDE, globMatcher, languageOfPath, summarizeManus
 import type { AnnalistDiagnostic } from '../core/types';
 import type { Engine } from './engine';
 import type { DiagnosticsController } from './diagnostics';
+import type { DatasetService } from './datasets';
 import type { Log } from './log';
 import { AnnalistVsDiagnostic } from './convert';
 import { isServed, readSettings } from './config';
@@ -136,4 +137,67 @@ export class ManuscriptChecker implements vscode.Disposable {
 export function registerManuscript(engine: Engine, diagnostics: DiagnosticsController, log: Log): vscode.Disposable[] {
   const checker = new ManuscriptChecker(engine, diagnostics, log);
   return [checker, vscode.commands.registerCommand('annalist.checkManuscript', () => checker.run())];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The example manuscript of the walkthrough
+
+/** Context keys the walkthrough's steps complete on (`completionEvents: onContext:…`). */
+export const WALKTHROUGH_CONTEXT = {
+  fixedMisdated: 'annalist.walkthrough.fixedMisdated',
+  cited: 'annalist.walkthrough.cited',
+  hasUserDataset: 'annalist.walkthrough.hasUserDataset',
+} as const;
+
+const EXAMPLE_FILES = ['essay.md', 'library.bib'];
+
+/** Citation keys written as Pandoc or LaTeX citations: `@key` after a bracket, a semicolon or a space. */
+function citationCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+    const before = i > 0 ? text[i - 1] : ' ';
+    if (/[A-Za-z0-9_]/.test(text[i + 1] ?? '') && /[[\s;-]/.test(before)) n++;
+  }
+  return n;
+}
+
+/**
+ * `annalist.openExample`: copies the shipped example essay and its bibliography to the extension's storage (a
+ * fresh copy each time, so the writer may edit it freely) and opens it; watches it to complete the walkthrough.
+ */
+export function registerExample(context: vscode.ExtensionContext, datasets: DatasetService, diagnostics: DiagnosticsController, log: Log): vscode.Disposable[] {
+  let example: { uri: vscode.Uri; citations: number; sawMisdated: boolean } | undefined;
+  const set = (key: string) => void vscode.commands.executeCommand('setContext', key, true);
+  const userDatasets = () => {
+    if (datasets.index.datasets.some((d) => !d.shipped)) set(WALKTHROUGH_CONTEXT.hasUserDataset);
+  };
+  userDatasets();
+  return [
+    vscode.commands.registerCommand('annalist.openExample', async () => {
+      try {
+        const dir = vscode.Uri.joinPath(context.globalStorageUri, 'example');
+        await vscode.workspace.fs.createDirectory(dir);
+        for (const f of EXAMPLE_FILES) {
+          await vscode.workspace.fs.copy(vscode.Uri.joinPath(context.extensionUri, 'examples', f), vscode.Uri.joinPath(dir, f), { overwrite: true });
+        }
+        const uri = vscode.Uri.joinPath(dir, 'essay.md');
+        const doc = await vscode.workspace.openTextDocument(uri);
+        example = { uri, citations: citationCount(doc.getText()), sawMisdated: false };
+        await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+      } catch (err) {
+        log.error('opening the example essay failed', err);
+        void vscode.window.showErrorMessage('Annalist could not open the example essay; see the output (Annalist: Show Output).');
+      }
+    }),
+    diagnostics.onDidUpdate((uri) => {
+      if (!example || uri.toString() !== example.uri.toString()) return;
+      const found = diagnostics.diagnosticsOf(uri);
+      const misdated = found.some((d) => d.code === 'misdated-event');
+      if (misdated) example.sawMisdated = true;
+      else if (example.sawMisdated) set(WALKTHROUGH_CONTEXT.fixedMisdated);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (doc && citationCount(doc.getText()) > example.citations && !found.some((d) => d.code === 'unknown-citation-key')) set(WALKTHROUGH_CONTEXT.cited);
+    }),
+    datasets.onDidChange(() => userDatasets()),
+  ];
 }
