@@ -525,7 +525,7 @@ function findReferencesHeading(text: string): { contentStart: number; contentEnd
       const h = parseHeading(line);
       if (h) {
         if (found && h.level <= found.level) return { contentStart: found.contentStart, contentEnd: offset };
-        if (!found && REFERENCE_TITLES.test(h.title)) found = { level: h.level, contentStart: lineEnd };
+        if (!found && REFERENCE_TITLES.test(h.title)) found = { level: h.level, contentStart: offset + line.length };
       }
     }
     if (nl < 0) break;
