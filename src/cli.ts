@@ -4,10 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, parsePosition, UsageError, USAGE, type CliArgs } from './cli/args';
 import { loadIndex, loadDatasetFile } from './node/datasets';
 import { libraryFor, readDocument } from './node/documents';
-import { buildIndex } from './core/dataset/index';
+import { buildIndex, type DatasetIndex } from './core/dataset/index';
+import { DocumentIndexCache, datasetPathsFromFrontMatter } from './core/dataset/calendar-dates';
 import { formatTextReport, toJsonReport, toSarifReport, type FileReport } from './core/report';
 import { formatLookupText, lookup } from './core/lookup';
 import { LineMap } from './core/text/lines';
@@ -58,6 +60,20 @@ function mustExist(files: string[]): void {
 /** The editor's defaults: every check a warning, disputed dates a warning too. */
 const CHECK_OPTIONS = { disputed: 'warning' as const };
 const session = new AnnalistSession();
+const documentIndexes = new DocumentIndexCache<DatasetIndex>();
+
+/** The index a document is checked against: the shared one plus the datasets its front matter names (`annalist-datasets:`). */
+function indexForDocument(file: string, frontMatter: unknown, shared: DatasetIndex, args: CliArgs): DatasetIndex {
+  const given = new Set(args.datasets.map((d) => path.resolve(d)));
+  const extra = datasetPathsFromFrontMatter(frontMatter).map((p) => path.resolve(path.dirname(path.resolve(file)), p)).filter((p) => !given.has(p));
+  if (extra.length === 0) return shared;
+  return documentIndexes.get(extra, () => {
+    const loaded = loadIndex([...args.datasets, ...extra], { includeShipped: !args.noShipped });
+    const extraUris = new Set(extra.map((p) => pathToFileURL(p).toString()));
+    for (const p of loaded.problems) if (extraUris.has(p.uri)) process.stderr.write(`${p.uri}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message} [${p.code}]\n`);
+    return loaded.index;
+  });
+}
 
 function commandCheck(args: CliArgs): number {
   mustExist([...args.positional, ...args.datasets, ...args.bibliographies]);
@@ -87,10 +103,11 @@ function commandCheck(args: CliArgs): number {
     }
     const doc = readDocument(file);
     const analysis = analyzeText(doc.getText(), doc.languageId);
-    const { library, problems: bibProblems } = libraryFor(file, analysis.frontMatter?.data, index, args.bibliographies);
+    const docIndex = indexForDocument(file, analysis.frontMatter?.data, index, args);
+    const { library, problems: bibProblems } = libraryFor(file, analysis.frontMatter?.data, docIndex, args.bibliographies);
     for (const p of bibProblems) process.stderr.write(`${p.uri}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message} [${p.code}]\n`);
     const configured = args.bibliographies.length > 0 || bibliographyPathsFromFrontMatter(analysis.frontMatter?.data).length > 0;
-    const diagnostics = session.check(doc, { index, library, bibliographyConfigured: configured }, CHECK_OPTIONS);
+    const diagnostics = session.check(doc, { index: docIndex, library, bibliographyConfigured: configured }, CHECK_OPTIONS);
     reports.push({ file, diagnostics });
   }
   const format = args.format ?? 'text';
