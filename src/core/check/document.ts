@@ -34,8 +34,7 @@ export function analyzeDocument(text: string, languageId: string, index: Dataset
   const source = typeof text === 'string' ? text : '';
   const analysis = analyzeText(source, typeof languageId === 'string' ? languageId : 'plaintext');
   const dates: DateExpression[] = [];
-  const masked = maskMarkup(source, analysis);
-  for (const r of analysis.prose) for (const d of findDateExpressions(masked, r.start, r.end)) dates.push(d);
+  for (const r of analysis.prose) for (const d of findDateExpressions(source, r.start, r.end)) dates.push(d);
   const datesBySentence = new Map<number, number[]>();
   const paragraphDates: DateInterval[][] = analysis.paragraphs.map(() => []);
   dates.forEach((d, i) => {
@@ -62,21 +61,4 @@ export function analyzeDocument(text: string, languageId: string, index: Dataset
     mentions,
     entities: () => (entities ??= findEntityMentions(analysis, source, index, { names, paragraphDates })),
   };
-}
-
-/**
- * The text with emphasis marks that are not prose (`*`, `_`, `~`) blanked, offsets unchanged, so that a date
- * right inside `_…_` is read whole ("_June 1815_" is not the word "_June" and a year).
- */
-function maskMarkup(text: string, analysis: TextAnalysis): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 95 || c === 42 || c === 126) && !analysis.isProse(i)) {
-      out += text.slice(from, i) + ' ';
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
 }

@@ -68,6 +68,14 @@ function isApostrophe(c: number): boolean {
   return c === 0x27 || c === 0x2019 || c === 0x2bc;
 }
 
+/** An en dash right between two letters ("Sinyavsky–Daniel") joins a name as a hyphen does; a spaced one does not. */
+function isLetterPair(text: string, at: number): boolean {
+  if (at === 0 || at + 1 >= text.length) return false;
+  const a = text.charCodeAt(at - 1);
+  const b = text.charCodeAt(at + 1);
+  return ((a < 128 ? ASCII[a] : classify(a)) & WORD) !== 0 && ((b < 128 ? ASCII[b] : classify(b)) & WORD) !== 0;
+}
+
 /**
  * A cursor over the tokens of `text[from, to)`. Allocation-free: the current token is described by fields.
  * `joinable` tells whether the gap before the current token may lie inside a name.
@@ -102,7 +110,7 @@ class TokenCursor {
       if (cls & NEWLINE) {
         newlines++;
         if (c === 13 && text.charCodeAt(pos + 1) === 10) pos++;
-      } else if (!(cls & (SPACE | JOINER))) broken = true;
+      } else if (!(cls & (SPACE | JOINER)) && !(c === 0x2013 && isLetterPair(text, pos))) broken = true;
       pos++;
     }
     if (pos >= to) {

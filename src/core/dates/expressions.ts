@@ -1002,7 +1002,9 @@ class Scanner {
     if (c.s > 0 && prev !== undefined) {
       const pc = text.charCodeAt(c.s - 1);
       if (isDigit(pc) || wordCharLength(text, c.s - 1) > 0 || (pc >= 0xdc00 && pc <= 0xdfff && wordCharLength(text, c.s - 2) > 0)) return 'glued';
-      if ('$€£¥₽+@&_#№§%'.includes(prev)) return 'glued';
+      if ('$€£¥₽+@&#№§%'.includes(prev)) return 'glued';
+      // An underscore glues only inside an identifier ("id_1956"); "_October 1963_" is emphasis.
+      if (pc === 95 && c.s > 1 && (isDigit(text.charCodeAt(c.s - 2)) || wordCharLength(text, c.s - 2) > 0)) return 'glued';
       if ('.,:/'.includes(prev) && isDigit(text.charCodeAt(c.s - 2))) return 'glued';
       if (DASHES.has(prev) && (isDigit(text.charCodeAt(c.s - 2)) || wordCharLength(text, c.s - 2) > 0)) {
         // "mid-1962" is read by the part rule; "pre-1956"/"post-1956" are bounds, handled in relationBefore.

@@ -1,0 +1,114 @@
+/**
+ * Times the misdated-event check on a generated, date-dense Markdown essay of about 1 MB (passages of the
+ * development set, repeated and mixed, with front matter and a code fence):
+ *
+ *   npx tsx scripts/profile-check.ts [--mb 1] [--runs 5] [--out essay.md]
+ *   node --cpu-prof --import tsx scripts/profile-check.ts      (a CPU profile of the same runs)
+ *
+ * Reports: a cold full check (analysis + checks), a warm full check (fresh session, same index), a re-check
+ * after a one-character edit in the middle, and a hover after the first analysis. Medians of `--runs`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeDocument, runChecksOn } from '../src/core/check/index';
+import { AnnalistSession } from '../src/core/session';
+import type { TextDocumentLike } from '../src/core/types';
+import { loadIndex } from '../src/node/datasets';
+import { loadDevSet } from '../test/eval/scoring';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const megabytes = Number(opt('mb', '1'));
+const runs = Number(opt('runs', '5'));
+
+/** A deterministic xorshift generator, so every run measures the same essay. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4294967296;
+  };
+}
+
+function essay(bytes: number): string {
+  const root = resolve(__dirname, '..');
+  const passages = loadDevSet(readFileSync(join(root, 'test/eval/dev-set.yaml'), 'utf8')).passages.filter((p) => p.format === 'markdown' && !p.text.startsWith('---'));
+  const rnd = prng(1961);
+  const parts = ['---\ntitle: An essay\nauthor: A. Historian\n---\n', '# The thaw\n'];
+  let size = parts.join('\n').length;
+  let n = 0;
+  while (size < bytes) {
+    const p = passages[Math.floor(rnd() * passages.length)];
+    let chunk = p.text;
+    if (rnd() < 0.3) chunk += ' ' + passages[Math.floor(rnd() * passages.length)].text.split('\n')[0];
+    if (++n % 97 === 0) chunk = '```\ncode 1961 block\n```';
+    if (n % 131 === 0) chunk = `## Section ${n}`;
+    parts.push(chunk);
+    size += chunk.length + 2;
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+function doc(text: string, version: number): TextDocumentLike {
+  return { uri: 'file:///essay.md', languageId: 'markdown', version, getText: () => text };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time<T>(f: () => T): [number, T] {
+  const t = performance.now();
+  const r = f();
+  return [performance.now() - t, r];
+}
+
+const { index } = loadIndex();
+const text = essay(megabytes * 1024 * 1024);
+if (args.includes('--out')) writeFileSync(opt('out', 'essay.md'), text);
+const mb = text.length / (1024 * 1024);
+console.log(`essay: ${text.length} chars (${mb.toFixed(2)} MB), ${text.split('\n\n').length} blocks`);
+
+const analyse: number[] = [];
+const checks: number[] = [];
+const full: number[] = [];
+const edit: number[] = [];
+const edit2: number[] = [];
+const hover: number[] = [];
+let diagnostics = 0;
+for (let r = 0; r < runs; r++) {
+  const [ta, a] = time(() => analyzeDocument(text, 'markdown', index));
+  const [tc, found] = time(() => runChecksOn(a, { index }));
+  analyse.push(ta);
+  checks.push(tc);
+  diagnostics = found.length;
+  const session = new AnnalistSession();
+  const [tf] = time(() => session.check(doc(text, 1), { index }, {}));
+  full.push(tf);
+  // One character typed in the middle of a paragraph in the middle.
+  const mid = text.indexOf('. ', text.length >> 1) + 1;
+  const edited = text.slice(0, mid) + 'x' + text.slice(mid);
+  const [te, after] = time(() => session.check(doc(edited, 2), { index }, {}));
+  edit.push(te);
+  const edited2 = edited.slice(0, mid) + edited.slice(mid + 1);
+  const [te2, again] = time(() => session.check(doc(edited2, 3), { index }, {}));
+  edit2.push(te2);
+  if (r === 0) console.log(`diagnostics: ${diagnostics}; after edit ${after.length}; after undo ${again.length}`);
+  const at = text.indexOf('Stalin', text.length >> 2);
+  const [th] = time(() => session.hover(doc(edited2, 3), at, { index }));
+  hover.push(th);
+}
+const ms = (xs: number[]) => `${median(xs).toFixed(1)} ms`;
+console.log(`analyse:            ${ms(analyse)}  (${(mb / (median(analyse) / 1000)).toFixed(1)} MB/s)`);
+console.log(`checks on analysis: ${ms(checks)}`);
+console.log(`session full check: ${ms(full)}  (${(mb / (median(full) / 1000)).toFixed(1)} MB/s)`);
+console.log(`re-check after edit: ${ms(edit)}; after undo: ${ms(edit2)}`);
+console.log(`hover after check:  ${median(hover).toFixed(3)} ms`);
