@@ -12,6 +12,8 @@ import { Engine } from './vscode/engine';
 import { CitationCompletionProvider, COMPLETION_TRIGGERS, DefinitionProvider, HoverProvider, QuickFixProvider, SELECTOR } from './vscode/providers';
 import { StatusItem } from './vscode/status';
 import { registerCommands } from './vscode/commands';
+import { registerTimeline } from './vscode/timeline';
+import { registerExample, registerManuscript } from './vscode/manuscript';
 import { disposeBibliographyPool } from './node/bibliography-pool';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -38,6 +40,9 @@ export function activate(context: vscode.ExtensionContext): AnnalistApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixProvider(diagnostics, log), QuickFixProvider.metadata),
     new StatusItem(datasets, diagnostics),
     ...registerCommands(datasets, diagnostics, log),
+    ...registerTimeline(context, engine, datasets, diagnostics, log),
+    ...registerManuscript(engine, diagnostics, log),
+    ...registerExample(context, datasets, diagnostics, log),
   );
 
   context.subscriptions.push(

@@ -48,7 +48,7 @@ export class BibliographyService extends Owner {
   }
 
   /** The library for a document whose front matter is `frontMatter`. */
-  libraryFor(doc: vscode.TextDocument, frontMatter: unknown): Promise<DocumentLibrary> {
+  libraryFor(doc: Pick<vscode.TextDocument, 'uri'>, frontMatter: unknown): Promise<DocumentLibrary> {
     const settings = readSettings(doc.uri);
     const base = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     const dir = vscode.Uri.joinPath(doc.uri, '..');

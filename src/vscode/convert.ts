@@ -32,7 +32,7 @@ export class AnnalistVsDiagnostic extends vscode.Diagnostic {
 }
 
 /** The core's document contract over an editor document. */
-export function asCoreDocument(doc: vscode.TextDocument): TextDocumentLike {
+export function asCoreDocument(doc: Pick<vscode.TextDocument, 'uri' | 'languageId' | 'version' | 'getText'>): TextDocumentLike {
   return { uri: doc.uri.toString(), languageId: doc.languageId, version: doc.version, getText: () => doc.getText() };
 }
 

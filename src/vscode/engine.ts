@@ -11,20 +11,23 @@ import { asCoreDocument } from './convert';
 import { readFrontMatter } from '../core/text/frontmatter';
 import { readSettings } from './config';
 
+/** What the engine reads of a document: an open editor document or a file read from disk. */
+export type EngineDocument = Pick<vscode.TextDocument, 'uri' | 'languageId' | 'version' | 'getText'>;
+
 export class Engine {
   readonly session = new AnnalistSession();
 
   constructor(private readonly datasets: DatasetService, private readonly bibliographies: BibliographyService) {}
 
   /** The index and the library a document uses; reads only its front matter, never the whole text. */
-  private async context(doc: vscode.TextDocument) {
+  private async context(doc: EngineDocument) {
     const index = this.datasets.index;
     const core = asCoreDocument(doc);
     const lib = await this.bibliographies.libraryFor(doc, readFrontMatter(doc.getText(), doc.languageId));
     return { core, index, library: lib.library, bibliographyConfigured: lib.configured };
   }
 
-  async check(doc: vscode.TextDocument, token: CancellationLike): Promise<AnnalistDiagnostic[]> {
+  async check(doc: EngineDocument, token: CancellationLike): Promise<AnnalistDiagnostic[]> {
     const ctx = await this.context(doc);
     if (token.isCancellationRequested) return [];
     const s = readSettings(doc.uri);

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MANUSCRIPT_INCLUDE, globMatcher, languageOfPath, summarizeManuscript, type ManuscriptFileResult } from '../core/manuscript';
 import type { AnnalistDiagnostic } from '../core/types';
-import type { Engine } from './engine';
+import type { Engine, EngineDocument } from './engine';
 import type { DiagnosticsController } from './diagnostics';
 import type { DatasetService } from './datasets';
 import type { Log } from './log';
@@ -41,11 +41,9 @@ export async function findManuscriptFiles(token?: vscode.CancellationToken): Pro
 }
 
 /** A file on disk in the shape the engine reads (uri, language, version, text). */
-async function diskDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+async function diskDocument(uri: vscode.Uri): Promise<EngineDocument> {
   const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  const doc = { uri, languageId: languageOfPath(uri.path), version: diskVersion--, getText: () => text };
-  // Engine.check reads only these four members (asCoreDocument, the bibliography lookup, the settings scope).
-  return doc as unknown as vscode.TextDocument;
+  return { uri, languageId: languageOfPath(uri.path), version: diskVersion--, getText: () => text };
 }
 
 export class ManuscriptChecker implements vscode.Disposable {

@@ -42,6 +42,8 @@ export class HoverProvider implements vscode.HoverProvider {
     return guardAsync(this.log, 'hover', async () => {
       const result = await this.engine.hover(doc, doc.offsetAt(position), readSettings(doc.uri).hover);
       if (!result) return undefined;
+      // Completes the walkthrough's "Hover a name" step.
+      void vscode.commands.executeCommand('setContext', 'annalist.walkthrough.hovered', true);
       return new vscode.Hover(untrustedMarkdown(result.markdown), new vscode.Range(doc.positionAt(result.start), doc.positionAt(result.end)));
     });
   }
