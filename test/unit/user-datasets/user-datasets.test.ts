@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { datasetPathsFromFrontMatter, DocumentIndexCache } from '../../../src/core/dataset/calendar-dates';
 import { parseDataset } from '../../../src/core/dataset/loader';
@@ -147,5 +148,30 @@ describe('user datasets: the revolution sample', () => {
       assert.match(r.stderr, /missing-dataset\.yaml/);
       assert.match(r.stderr, /bad-date/);
     });
+  });
+});
+
+describe('scripts/check-subject-words.mjs', () => {
+  const SCRIPT = path.join(ROOT, 'scripts', 'check-subject-words.mjs');
+  const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('derives proper names of the shipped dataset, not common words', () => {
+    const r = run('--list');
+    assert.equal(r.status, 0, r.stderr);
+    const list = r.stdout.trim().split('\n');
+    for (const w of ['Khrushchev', 'Stalin', 'Brezhnev']) assert.ok(list.includes(w), w);
+    for (const w of ['Speech', 'Congress', 'October', 'Secretary', 'Partial']) assert.ok(!list.includes(w), w);
+    assert.ok(list.every((w) => w.length >= 4));
+  });
+
+  it('fails with file:line on a folder naming the subject, passes on a clean one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annalist-words-'));
+    fs.writeFileSync(path.join(dir, 'clean.ts'), '// Any dataset in the same format.\r\nexport const x = 1;\n');
+    assert.equal(run('data/destalinization.yaml', dir).status, 0);
+    fs.writeFileSync(path.join(dir, 'tied.ts'), 'const a = 1;\r\n// as when Khrushchev spoke\n');
+    const r = run('data/destalinization.yaml', dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /tied\.ts:2: Khrushchev/);
+    assert.equal(run('no/such/dataset.yaml', dir).status, 2);
   });
 });
