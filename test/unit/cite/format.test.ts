@@ -16,7 +16,7 @@ import { CslStyles, loadCiteprocBundle, styleFileCandidates } from '../../../src
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function entry(key: string, item: Omit<CslItem, 'id'>): LibraryEntry {
-  return { key, item: { id: key, ...item }, origin: { uri: 'file:///refs.bib', range: ZERO } };
+  return { key, item: { id: key, ...item } as CslItem, origin: { uri: 'file:///refs.bib', range: ZERO } };
 }
 
 function book(key: string, family: string, given: string, title: string, place: string, publisher: string, year: number): LibraryEntry {
