@@ -13,6 +13,7 @@ import { CitationCompletionProvider, COMPLETION_TRIGGERS, DefinitionProvider, Ho
 import { StatusItem } from './vscode/status';
 import { registerCommands } from './vscode/commands';
 import { registerTimeline } from './vscode/timeline';
+import { registerNewDatasetCommand } from './vscode/new-dataset';
 import { registerExample, registerManuscript } from './vscode/manuscript';
 import { disposeBibliographyPool } from './node/bibliography-pool';
 
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): AnnalistApi {
     ...registerTimeline(context, engine, datasets, diagnostics, log),
     ...registerManuscript(engine, diagnostics, log),
     ...registerExample(context, datasets, diagnostics, log),
+    registerNewDatasetCommand({ reload: () => datasets.load(), log }),
   );
 
   context.subscriptions.push(

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseDataset, type DatasetProblem, type ParsedDataset } from '../core/dataset/loader';
 import { buildIndex, type DatasetIndex } from '../core/dataset/index';
 import { restoreDataset } from '../core/dataset/compiled';
+import { datasetPathsFromFrontMatter, DocumentIndexCache } from '../core/dataset/calendar-dates';
 import { Owner } from './dispose';
 import { toRange } from './convert';
 import type { Log } from './log';
@@ -22,6 +23,10 @@ export class DatasetService extends Owner {
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private loading?: Promise<DatasetIndex>;
   private watchedFiles = new Set<string>();
+  /** What the last load merged, for indexes that add a document's own datasets (front matter). */
+  private lastParts: ParsedDataset[] = [];
+  private lastShippedUris: string[] = [];
+  private readonly perDocument = new DocumentIndexCache<Promise<DatasetIndex>>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {
@@ -45,6 +50,23 @@ export class DatasetService extends Owner {
   load(): Promise<DatasetIndex> {
     this.loading ??= this.loadNow().finally(() => (this.loading = undefined));
     return this.loading;
+  }
+
+  /**
+   * The index for a document: the loaded datasets plus those its front matter names (`annalist-datasets:`,
+   * relative to the document), merged in that order so the document's own win on a shared id.
+   */
+  indexFor(doc: Pick<vscode.TextDocument, 'uri'>, frontMatter: unknown): Promise<DatasetIndex> | DatasetIndex {
+    const loaded = new Set(this.lastParts.map((p) => p.uri));
+    const uris = datasetPathsFromFrontMatter(frontMatter)
+      .map((p) => (p.startsWith('/') ? vscode.Uri.file(p) : vscode.Uri.joinPath(doc.uri, '..', p)))
+      .filter((u) => !loaded.has(u.toString()));
+    if (!uris.length) return this.current;
+    for (const u of uris) this.watchedFiles.add(u.toString());
+    return this.perDocument.get(uris.map((u) => u.toString()), async () => {
+      const extra = await Promise.all(uris.map((u) => this.readUserDataset(u)));
+      return buildIndex([...this.lastParts, ...extra], { shippedUris: this.lastShippedUris }).index;
+    });
   }
 
   /** URI of the shipped dataset's YAML inside the extension. */
@@ -78,6 +100,9 @@ export class DatasetService extends Owner {
     this.watchedFiles = new Set(files.map((f) => f.toString()));
     for (const uri of files) parts.push(await this.readUserDataset(uri));
     const { index, problems } = buildIndex(parts, { shippedUris });
+    this.lastParts = parts;
+    this.lastShippedUris = shippedUris;
+    this.perDocument.clear();
     this.showProblems([...parts.flatMap((p) => p.problems), ...problems], shippedUris);
     this.current = index;
     const counts = index.datasets.map((d) => `${d.title} (${d.counts.events} events, ${d.counts.people} people, ${d.counts.places} places, ${d.counts.sources} sources)`);

@@ -21,9 +21,10 @@ export class Engine {
 
   /** The index and the library a document uses; reads only its front matter, never the whole text. */
   private async context(doc: EngineDocument) {
-    const index = this.datasets.index;
     const core = asCoreDocument(doc);
-    const lib = await this.bibliographies.libraryFor(doc, readFrontMatter(doc.getText(), doc.languageId));
+    const frontMatter = readFrontMatter(doc.getText(), doc.languageId);
+    const index = await this.datasets.indexFor(doc, frontMatter);
+    const lib = await this.bibliographies.libraryFor(doc, frontMatter);
     return { core, index, library: lib.library, bibliographyConfigured: lib.configured };
   }
 
