@@ -221,7 +221,7 @@ function mentionsOf(analysis: DocumentAnalysis, options: TimelineOptions, token:
   for (const m of kept) {
     if (token.isCancellationRequested) return [];
     const d = dated.get(`${m.start}:${m.event.id}`);
-    // Overlapping mentions of one event ("Stalin died" by name, "died" by paraphrase) are one mention.
+    // Overlapping mentions of one event ("the king died" by name, "died" by paraphrase) are one mention.
     if (last && last.eventId === m.event.id && m.start < last.end) {
       last.end = Math.max(last.end, m.end);
       if (m.via === 'name') last.via = 'name';
