@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI. Type-checking is separate (`npm run typecheck`).
 // The shipped dataset is compiled from YAML to JSON here, so activation pays only for JSON.parse.
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const production = process.argv.includes('--production');
@@ -25,10 +25,15 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Large bibliographies are parsed here, off the extension host's main thread.
   { ...common, entryPoints: ['src/node/bibliography-worker.ts'], outfile: 'dist/bibliography.worker.js' },
+  // citeproc-js and the CSL styles: loaded on first use of a formatted reference, never at activation.
+  { ...common, entryPoints: ['src/core/cite/styles/bundle.ts'], outfile: 'dist/citeproc.js' },
 ];
 
 // The shipped dataset, compiled to JSON (and refused if it has any problem).
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/compile-dataset.ts'], { stdio: 'inherit' });
+
+// citeproc-js is used under the CPAL-1.0; its licence travels with it.
+copyFileSync('node_modules/citeproc/LICENSE', 'dist/citeproc.LICENSE.txt');
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

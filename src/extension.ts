@@ -14,6 +14,7 @@ import { StatusItem } from './vscode/status';
 import { registerCommands } from './vscode/commands';
 import { registerTimeline } from './vscode/timeline';
 import { registerNewDatasetCommand } from './vscode/new-dataset';
+import { ReferenceStyles, registerReferenceCommands } from './vscode/references';
 import { registerExample, registerManuscript } from './vscode/manuscript';
 import { disposeBibliographyPool } from './node/bibliography-pool';
 
@@ -30,7 +31,9 @@ export function activate(context: vscode.ExtensionContext): AnnalistApi {
 
   const datasets = new DatasetService(context.extensionUri, log);
   const bibliographies = new BibliographyService(log, context.asAbsolutePath('dist/bibliography.worker.js'), () => datasets.index);
-  const engine = new Engine(datasets, bibliographies);
+  const citeprocPath = context.asAbsolutePath('dist/citeproc.js');
+  const referenceStyles = new ReferenceStyles(citeprocPath, log);
+  const engine = new Engine(datasets, bibliographies, referenceStyles);
   const diagnostics = new DiagnosticsController((doc, token) => engine.check(doc, token), log);
   context.subscriptions.push(datasets, bibliographies, diagnostics, { dispose: disposeBibliographyPool });
 
@@ -45,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): AnnalistApi {
     ...registerManuscript(engine, diagnostics, log),
     ...registerExample(context, datasets, diagnostics, log),
     registerNewDatasetCommand({ reload: () => datasets.load(), log }),
+    ...registerReferenceCommands({ bibliographies, log, citeprocPath }, referenceStyles),
   );
 
   context.subscriptions.push(

@@ -9,6 +9,7 @@ import type { DatasetService } from './datasets';
 import type { BibliographyService } from './bibliographies';
 import { asCoreDocument } from './convert';
 import { readFrontMatter } from '../core/text/frontmatter';
+import type { ReferenceStyles } from './references';
 import { readSettings } from './config';
 
 /** What the engine reads of a document: an open editor document or a file read from disk. */
@@ -17,7 +18,11 @@ export type EngineDocument = Pick<vscode.TextDocument, 'uri' | 'languageId' | 'v
 export class Engine {
   readonly session = new AnnalistSession();
 
-  constructor(private readonly datasets: DatasetService, private readonly bibliographies: BibliographyService) {}
+  constructor(
+    private readonly datasets: DatasetService,
+    private readonly bibliographies: BibliographyService,
+    private readonly references?: ReferenceStyles,
+  ) {}
 
   /** The index and the library a document uses; reads only its front matter, never the whole text. */
   private async context(doc: EngineDocument) {
@@ -25,7 +30,12 @@ export class Engine {
     const frontMatter = readFrontMatter(doc.getText(), doc.languageId);
     const index = await this.datasets.indexFor(doc, frontMatter);
     const lib = await this.bibliographies.libraryFor(doc, frontMatter);
-    return { core, index, library: lib.library, bibliographyConfigured: lib.configured };
+    return { core, index, frontMatter, library: lib.library, bibliographyConfigured: lib.configured };
+  }
+
+  /** The document's reference style; only hover and completion ask, so checks never load citeproc. */
+  private styled<T extends { frontMatter: unknown }>(doc: EngineDocument, ctx: T): T & { referenceStyle?: ReturnType<ReferenceStyles['styleFor']> } {
+    return { ...ctx, referenceStyle: this.references?.styleFor(doc, ctx.frontMatter) };
   }
 
   async check(doc: EngineDocument, token: CancellationLike): Promise<AnnalistDiagnostic[]> {
@@ -43,7 +53,7 @@ export class Engine {
 
   async hover(doc: vscode.TextDocument, offset: number, options: HoverOptions) {
     if (this.tooLarge(doc)) return undefined;
-    const ctx = await this.context(doc);
+    const ctx = this.styled(doc, await this.context(doc));
     return this.session.hover(ctx.core, offset, ctx, options);
   }
 
@@ -54,7 +64,7 @@ export class Engine {
   }
 
   async complete(doc: vscode.TextDocument, offset: number, limit: number) {
-    const ctx = await this.context(doc);
+    const ctx = this.styled(doc, await this.context(doc));
     return this.session.complete(ctx.core, offset, ctx, limit);
   }
 }
