@@ -31,4 +31,32 @@ describe('Quick fix', () => {
       await discard(doc);
     }
   });
+
+  it('"Ignore … on this line" inserts the suppression comment and the warning goes away', async () => {
+    const doc = await openFixture('reburial.md');
+    try {
+      const ds = await waitForDiagnostics(doc.uri, (d) => withCode(d, 'misdated-event').length > 0, undefined, 'a misdated-event diagnostic');
+      const diag = withCode(ds, 'misdated-event')[0];
+      const line = diag.range.start.line;
+      const sentence = doc.lineAt(line).text;
+      let actions: (vscode.CodeAction | vscode.Command)[] = [];
+      const ignore = await waitFor(
+        'an "Ignore … on this line" quick fix',
+        async () => {
+          actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+          return actions.find((a): a is vscode.CodeAction => 'kind' in a && /^Ignore .*on this line$/i.test(a.title) && !!a.edit);
+        },
+        undefined,
+        () => actions.map((a) => a.title).join(' | ') || '(no code actions)',
+      );
+      assert.ok(ignore.edit);
+      assert.ok(await vscode.workspace.applyEdit(ignore.edit), 'the ignore edit was not applied');
+      assert.equal(doc.lineAt(line).text, '<!-- annalist-disable-next-line misdated-event -->', 'the comment should stand on its own line above the sentence');
+      assert.equal(doc.lineAt(line + 1).text, sentence, 'the sentence itself should be unchanged');
+      await waitForDiagnostics(doc.uri, (d) => withCode(d, 'misdated-event').length === 0, undefined, 'the warning to go away after the ignore comment');
+    } finally {
+      await discard(doc);
+    }
+  });
 });

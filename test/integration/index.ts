@@ -23,6 +23,12 @@ export async function run(): Promise<void> {
   await import('./completion.test');
   await import('./codeActions.test');
   await import('./settings.test');
+  await import('./navigation.test');
+  await import('./weekday.test');
+  await import('./bibliography.test');
+  await import('./userDataset.test');
+  await import('./timeline.test');
+  await import('./manuscript.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   console.log(`Annalist integration suite: ${failures ? `${failures} failing` : 'all passing'} on ${where}`);
