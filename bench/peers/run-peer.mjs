@@ -1,6 +1,6 @@
 // One peer tool on one file, in its own process (so a slow or crashing peer cannot disturb the others, and
 // bare imports resolve to bench/peers/node_modules). Usage: node bench/peers/run-peer.mjs <peer> <file> <runs>
-// Prints one JSON line: { peer, setupMs, runsMs: [...], findings } or { peer, error }.
+// Prints a JSON line per finished run, then a last one: { peer, setupMs, runsMs: [...], findings } or { peer, error }.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -71,6 +71,8 @@ async function main() {
     const t = performance.now();
     findings = await run(text);
     runsMs.push(performance.now() - t);
+    // One line per finished run, so a run cut short by the harness's timeout still reports what it measured.
+    process.stdout.write(JSON.stringify({ peer, partial: true, setupMs, runsMs, findings }) + '\n');
   }
   return { peer, setupMs, runsMs, findings, rssMb: process.memoryUsage().rss / 2 ** 20 };
 }
