@@ -47,7 +47,9 @@ function essay(bytes: number): string {
   while (size < bytes) {
     const p = passages[Math.floor(rnd() * passages.length)];
     let chunk = p.text;
-    if (rnd() < 0.3) chunk += ' ' + passages[Math.floor(rnd() * passages.length)].text.split('\n')[0];
+    const extra = passages[Math.floor(rnd() * passages.length)].text.split('\n')[0];
+    // A sentence more now and then, never one that would open a fence or a comment.
+    if (rnd() < 0.3 && !/[`~<>|]/.test(chunk + extra)) chunk += ' ' + extra;
     if (++n % 97 === 0) chunk = '```\ncode 1961 block\n```';
     if (n % 131 === 0) chunk = `## Section ${n}`;
     parts.push(chunk);

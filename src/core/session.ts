@@ -3,7 +3,7 @@
  * the editor and the command line both use them. Holds no I/O: callers pass the index and the library.
  */
 import { VersionedCache } from './cache';
-import { analyzeDocument, runChecksOn, type CheckOptions, type DocumentAnalysis } from './check/index';
+import { analyzeBlocks, analyzeDocument, blockAt, runChecksOnBlocks, type BlockedDocument, type CheckOptions, type DocumentAnalysis } from './check/index';
 import { checkCitationKeys, UNKNOWN_CITATION_KEY } from './cite/check';
 import { completeAt, type CitationCompletionResult } from './cite/completion';
 import { citationDefinitionAt, citationHoverAt, type ReferenceStyle } from './cite/hover';
@@ -43,6 +43,20 @@ export interface HoverResult {
 
 export class AnnalistSession {
   private readonly analyses = new VersionedCache<DocumentAnalysis>(20);
+  /** Per document, its latest version cut into blocks: a new version re-analyses only the blocks that changed. */
+  private readonly blocked = new Map<string, { version: number; doc: BlockedDocument }>();
+
+  /** The document cut into analysed blocks for this version, built from the previous version's blocks. */
+  private blocks(doc: TextDocumentLike, index: DatasetIndex): BlockedDocument {
+    const hit = this.blocked.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.doc.index === index && hit.doc.languageId === doc.languageId) return hit.doc;
+    const text = doc.getText();
+    const made = analyzeBlocks(text, doc.languageId, index, hit?.doc);
+    this.blocked.delete(doc.uri);
+    this.blocked.set(doc.uri, { version: doc.version, doc: made });
+    while (this.blocked.size > 20) this.blocked.delete(this.blocked.keys().next().value as string);
+    return made;
+  }
 
   /** The document's analysis against `index`, computed once per version. */
   analysis(doc: TextDocumentLike, index: DatasetIndex): DocumentAnalysis {
@@ -52,21 +66,22 @@ export class AnnalistSession {
   /** Forgets every analysis (after the datasets changed). */
   clear(): void {
     this.analyses.clear();
+    this.blocked.clear();
   }
 
   /** Every enabled check, the citation-key check included. */
   check(doc: TextDocumentLike, ctx: DocumentContext, options: Partial<CheckOptions>, token: CancellationLike = neverCancelled): AnnalistDiagnostic[] {
-    const analysis = this.analysis(doc, ctx.index);
+    const blocked = this.blocks(doc, ctx.index);
     if (token.isCancellationRequested) return [];
-    const found = runChecksOn(analysis, { index: ctx.index, library: ctx.library }, options, token);
+    const found = runChecksOnBlocks(blocked, { index: ctx.index, library: ctx.library }, options, token);
     const level: Severity | 'off' = options.levels?.[UNKNOWN_CITATION_KEY] ?? 'warning';
     if (ctx.library && level !== 'off' && !token.isCancellationRequested) {
       for (const d of checkCitationKeys({
-        text: analysis.text,
+        text: blocked.text,
         languageId: doc.languageId,
         library: ctx.library,
         bibliographyConfigured: ctx.bibliographyConfigured,
-        isSuppressed: (offset, code) => analysis.analysis.isSuppressed(offset, code),
+        isSuppressed: (offset, code) => isSuppressedIn(blocked, offset, code),
       })) found.push({ ...d, severity: level });
     }
     return token.isCancellationRequested ? [] : found.sort(byPosition);
@@ -80,8 +95,12 @@ export class AnnalistSession {
       if (c) return { markdown: c.markdown, start: c.start, end: c.end };
     }
     if (!options.people && !options.events && !options.places && !options.dates) return undefined;
-    const h = hoverAt({ text, languageId: doc.languageId, offset, index: ctx.index, analysis: this.analysis(doc, ctx.index), options });
-    return h ? { markdown: h.markdown, start: h.start, end: h.end } : undefined;
+    const block = blockAt(this.blocks(doc, ctx.index), offset);
+    if (!block) return undefined;
+    // The block's analysis may be of an earlier version where the block stood `shift` code units earlier.
+    const a = block.doc;
+    const h = hoverAt({ text: a.text, languageId: doc.languageId, offset: offset - block.shift, index: ctx.index, analysis: a, options });
+    return h ? { markdown: h.markdown, start: h.start + block.shift, end: h.end + block.shift } : undefined;
   }
 
   /** Where the thing at `offset` is defined: a bibliography entry, or dataset entries (all candidates). */
@@ -91,7 +110,9 @@ export class AnnalistSession {
       const c = citationDefinitionAt({ text, languageId: doc.languageId, offset, library: ctx.library });
       if (c) return [c];
     }
-    return definitionAt({ text, languageId: doc.languageId, offset, index: ctx.index, analysis: this.analysis(doc, ctx.index) }).map((d) => ({ uri: d.uri, range: d.range }));
+    const block = blockAt(this.blocks(doc, ctx.index), offset);
+    if (!block) return [];
+    return definitionAt({ text: block.doc.text, languageId: doc.languageId, offset: offset - block.shift, index: ctx.index, analysis: block.doc }).map((d) => ({ uri: d.uri, range: d.range }));
   }
 
   /** Citation keys to offer at `offset`. */
@@ -103,4 +124,12 @@ export class AnnalistSession {
 
 function byPosition(a: AnnalistDiagnostic, b: AnnalistDiagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** True when diagnostics of `code` are off at `offset` of the blocked document's version. */
+function isSuppressedIn(doc: BlockedDocument, offset: number, code: string): boolean {
+  const list = doc.frame.suppressions;
+  if (list.length === 0) return false;
+  const c = String(code).toLowerCase();
+  return list.some((s) => offset >= s.start && offset < s.end && (!s.codes || s.codes.includes(c)));
 }

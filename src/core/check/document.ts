@@ -6,7 +6,7 @@ import type { DatasetIndex, NameHit } from '../dataset/index';
 import { findDateExpressions, type DateExpression } from '../dates/expressions';
 import type { DateInterval } from '../dates/interval';
 import { findEntityMentions, findEventMentions, findNameHits, type EntityMention, type EventMention } from '../mentions/index';
-import { analyzeText, regionIndexAt, type TextAnalysis } from '../text/analysis';
+import { analyzeTextBlock, regionIndexAt, type Directive, type DocumentFrame, type FrontMatter, type TextAnalysis } from '../text/analysis';
 
 /** Everything the checks and the hover need to know about one version of a document. */
 export interface DocumentAnalysis {
@@ -32,7 +32,22 @@ export interface DocumentAnalysis {
 /** Analyses a document once for every check and feature: text regions, dates, names and event mentions. */
 export function analyzeDocument(text: string, languageId: string, index: DatasetIndex): DocumentAnalysis {
   const source = typeof text === 'string' ? text : '';
-  const analysis = analyzeText(source, typeof languageId === 'string' ? languageId : 'plaintext');
+  return analyzeDocumentBlock(source, languageId, index, 0, source.length).doc;
+}
+
+/** A block of a document analysed alone (see `analyzeTextBlock`), with what the whole document needs of it. */
+export interface DocumentBlock {
+  doc: DocumentAnalysis;
+  directives: Directive[];
+  unclosed: boolean;
+  frontMatter?: FrontMatter;
+}
+
+/** Analyses `text[start, end)` alone, offsets into the whole text; `frame` gives the whole document's lines and suppressions. */
+export function analyzeDocumentBlock(text: string, languageId: string, index: DatasetIndex, start: number, end: number, frame?: () => DocumentFrame): DocumentBlock {
+  const source = typeof text === 'string' ? text : '';
+  const block = analyzeTextBlock(source, typeof languageId === 'string' ? languageId : 'plaintext', start, end, frame);
+  const analysis = block.analysis;
   const dates: DateExpression[] = [];
   for (const r of analysis.prose) for (const d of findDateExpressions(source, r.start, r.end)) dates.push(d);
   const datesBySentence = new Map<number, number[]>();
@@ -50,7 +65,7 @@ export function analyzeDocument(text: string, languageId: string, index: Dataset
     datesBySentence.has(s) || (s > 0 && datesBySentence.has(s - 1) && analysis.sentences[s - 1].paragraph === analysis.sentences[s].paragraph);
   const mentions = findEventMentions(analysis, source, index, { sentenceFilter: wanted, names, paragraphDates, cueScope: 'clause' });
   let entities: EntityMention[] | undefined;
-  return {
+  const doc: DocumentAnalysis = {
     text: source,
     languageId: typeof languageId === 'string' ? languageId : 'plaintext',
     index,
@@ -61,4 +76,5 @@ export function analyzeDocument(text: string, languageId: string, index: Dataset
     mentions,
     entities: () => (entities ??= findEntityMentions(analysis, source, index, { names, paragraphDates })),
   };
+  return { doc, directives: block.directives, unclosed: block.unclosed, frontMatter: block.frontMatter };
 }

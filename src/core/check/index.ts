@@ -6,7 +6,10 @@ import type { Library } from '../cite/library';
 import type { DatasetIndex } from '../dataset/index';
 import type { AnnalistDiagnostic, CancellationLike, Severity, TextDocumentLike } from '../types';
 import { neverCancelled } from '../types';
-import { analyzeDocument, type DocumentAnalysis } from './document';
+import { blockStarts, suppressionsOfDocument, type Directive, type DocumentFrame, type FrontMatter } from '../text/analysis';
+import { LineMap } from '../text/lines';
+import type { Position, Range } from '../types';
+import { analyzeDocument, analyzeDocumentBlock, type DocumentAnalysis } from './document';
 import { checkMisdatedEvents, MISDATED_EVENT } from './misdated';
 import { checkWeekdays, WEEKDAY_MISMATCH } from './weekday';
 
@@ -99,4 +102,217 @@ export function runChecks(doc: TextDocumentLike, context: CheckContext, options?
   const analysis = analyzeDocument(text, doc.languageId, context.index);
   if (token.isCancellationRequested) return [];
   return runChecksOn(analysis, context, options, token);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checking block by block, again only where the text changed
+
+/**
+ * One block of a checked version: text from one safe cut (see `blockStarts`) to the next, analysed alone. A block
+ * carried over from an earlier version keeps that version's analysis (`doc`, where it began at `base`).
+ */
+interface Block {
+  readonly text: string;
+  /** Offset and line of the block in this version. */
+  start: number;
+  line: number;
+  readonly doc: DocumentAnalysis;
+  /** Offset and line of the block in `doc.text`. */
+  readonly base: number;
+  readonly baseLine: number;
+  /** Suppression comments in the block, offsets relative to its start. */
+  readonly directives: readonly Directive[];
+  readonly frontMatter?: FrontMatter;
+  /** The suppressions in force over the block (relative), as a key; undefined until the frame is known. */
+  suppressionKey?: string;
+  /** Diagnostics for options `key`, positioned for the block starting at `line`. */
+  found?: { key: string; line: number; list: AnnalistDiagnostic[] };
+}
+
+/** A document version checked block by block: what the next version's check starts from. */
+export interface BlockedDocument {
+  readonly text: string;
+  readonly languageId: string;
+  readonly index: DatasetIndex;
+  readonly blocks: readonly Block[];
+  readonly frame: DocumentFrame;
+  /** The frame's parts every block's fixes depend on (line break, front matter's end). */
+  readonly frameKey: string;
+}
+
+/**
+ * Cuts a document into blocks and analyses them, reusing the blocks of `previous` (an earlier version of the same
+ * document) whose text, and the suppressions over it, did not change. Equivalent to one whole analysis: every
+ * check is local to a paragraph, and blocks start only where the text scanner starts afresh.
+ */
+export function analyzeBlocks(text: string, languageId: string, index: DatasetIndex, previous?: BlockedDocument): BlockedDocument {
+  const source = typeof text === 'string' ? text : '';
+  const lang = typeof languageId === 'string' ? languageId : 'plaintext';
+  const n = source.length;
+  const cuts = blockStarts(source, lang);
+  const prev = previous && previous.index === index && previous.languageId === lang ? previous : undefined;
+  const byStart = new Map<number, Block>();
+  const byEnd = new Map<number, Block>();
+  if (prev) {
+    const m = prev.text.length;
+    for (const b of prev.blocks) {
+      byStart.set(b.start, b);
+      byEnd.set(m - b.start, b);
+    }
+  }
+  // The whole document's lines and suppressions, made once every block is cut; blocks read them lazily.
+  const whole: { frame?: DocumentFrame } = {};
+  const frameOf = (): DocumentFrame => {
+    if (!whole.frame) throw new Error('document frame read before it was made');
+    return whole.frame;
+  };
+  const blocks: Block[] = [];
+  let ci = 0;
+  let s = 0;
+  const isCut = (at: number): number => {
+    // Index in cuts of `at` at or after ci, or -1 (n counts as a cut).
+    if (at === n) return cuts.length;
+    let lo = ci;
+    let hi = cuts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid] < at) lo = mid + 1;
+      else if (cuts[mid] > at) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
+  do {
+    while (ci < cuts.length && cuts[ci] <= s) ci++;
+    let reused: Block | undefined;
+    for (const old of [byStart.get(s), byEnd.get(n - s)]) {
+      if (!old || s + old.text.length > n || !source.startsWith(old.text, s)) continue;
+      const k = isCut(s + old.text.length);
+      if (k < 0) continue;
+      reused = { ...old, start: s, line: 0 };
+      ci = k;
+      break;
+    }
+    if (reused) {
+      blocks.push(reused);
+      s += reused.text.length;
+      continue;
+    }
+    let step = 1;
+    let k = ci;
+    let e = k < cuts.length ? cuts[k] : n;
+    let made = analyzeDocumentBlock(source, lang, index, s, e, frameOf);
+    while (made.unclosed && e < n) {
+      k = Math.min(cuts.length, k + step);
+      step *= 2;
+      e = k < cuts.length ? cuts[k] : n;
+      made = analyzeDocumentBlock(source, lang, index, s, e, frameOf);
+    }
+    ci = k;
+    blocks.push({
+      text: source.slice(s, e),
+      start: s,
+      line: 0,
+      doc: made.doc,
+      base: s,
+      baseLine: -1,
+      directives: s === 0 ? made.directives : made.directives.map((d) => ({ ...d, start: d.start - s, end: d.end - s })),
+      frontMatter: made.frontMatter,
+    });
+    s = e;
+  } while (s < n);
+  const lines = new LineMap(source);
+  const directives: Directive[] = [];
+  for (const b of blocks) {
+    b.line = lines.positionAt(b.start).line;
+    for (const d of b.directives) directives.push(b.start === 0 ? d : { ...d, start: d.start + b.start, end: d.end + b.start });
+  }
+  const frontMatter = blocks[0]?.start === 0 && blocks[0].base === 0 ? blocks[0].frontMatter : undefined;
+  const suppressions = directives.length > 0 ? suppressionsOfDocument(directives, lines, n) : [];
+  const frame: DocumentFrame = { lines, frontMatter, suppressions };
+  whole.frame = frame;
+  const top = frontMatter ? lines.positionAt(frontMatter.end) : { line: 0, character: 0 };
+  const firstBreak = source.indexOf('\n');
+  const frameKey = `${firstBreak > 0 && source.charCodeAt(firstBreak - 1) === 13 ? 'crlf' : 'lf'}|${top.line}:${top.character}`;
+  const sameFrame = prev !== undefined && prev.frameKey === frameKey;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const key = suppressions.length === 0 ? '' : suppressionKey(suppressions, b.start, b.start + b.text.length);
+    const fresh = b.baseLine < 0;
+    if (fresh) {
+      blocks[i] = { ...b, baseLine: b.line, suppressionKey: key };
+      continue;
+    }
+    if (sameFrame && b.suppressionKey === key) continue;
+    // The suppressions over it or the document's frame changed: analyse it again in this version.
+    const made = analyzeDocumentBlock(source, lang, index, b.start, b.start + b.text.length, frameOf);
+    blocks[i] = { text: b.text, start: b.start, line: b.line, doc: made.doc, base: b.start, baseLine: b.line, directives: b.directives, frontMatter: made.frontMatter, suppressionKey: key };
+  }
+  return { text: source, languageId: lang, index, blocks, frame, frameKey };
+}
+
+function suppressionKey(list: readonly { start: number; end: number; kind: string; codes?: string[] }[], start: number, end: number): string {
+  let key = '';
+  for (const x of list) {
+    if (x.end <= start || x.start >= end) continue;
+    key += `${x.kind}:${Math.max(0, x.start - start)}-${Math.min(end, x.end) - start}:${x.codes?.join(',') ?? '*'};`;
+  }
+  return key;
+}
+
+/** Every enabled check over a blocked document, computing only blocks not checked before with these options. */
+export function runChecksOnBlocks(doc: BlockedDocument, context: CheckContext, options?: Partial<CheckOptions>, token: CancellationLike = neverCancelled): AnnalistDiagnostic[] {
+  const o = resolveOptions(options);
+  const key = JSON.stringify(o);
+  const out: AnnalistDiagnostic[] = [];
+  for (const b of doc.blocks) {
+    if (token.isCancellationRequested) return [];
+    let found = b.found;
+    if (!found || found.key !== key) {
+      found = { key, line: b.baseLine, list: runChecksOn(b.doc, context, o, token) };
+      b.found = found;
+    }
+    if (found.line !== b.line) {
+      const delta = b.line - found.line;
+      const from = found.line;
+      found = { key, line: b.line, list: found.list.map((d) => shiftDiagnostic(d, from, delta)) };
+      b.found = found;
+    }
+    for (const d of found.list) out.push(d);
+  }
+  if (token.isCancellationRequested) return [];
+  return out;
+}
+
+function shiftPosition(p: Position, from: number, delta: number): Position {
+  return p.line >= from ? { line: p.line + delta, character: p.character } : p;
+}
+
+function shiftRange(r: Range, from: number, delta: number): Range {
+  return { start: shiftPosition(r.start, from, delta), end: shiftPosition(r.end, from, delta) };
+}
+
+/** A diagnostic of a block that moved by `delta` lines; positions before the block (front matter) stay. */
+function shiftDiagnostic(d: AnnalistDiagnostic, from: number, delta: number): AnnalistDiagnostic {
+  const moved: AnnalistDiagnostic = { ...d, range: shiftRange(d.range, from, delta) };
+  if (d.fixes) moved.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shiftRange(e.range, from, delta) })) }));
+  return moved;
+}
+
+/** The block holding `offset` (the last one for the end of the text). */
+export function blockAt(doc: BlockedDocument, offset: number): { doc: DocumentAnalysis; shift: number } | undefined {
+  const blocks = doc.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best < 0) return undefined;
+  const b = blocks[best];
+  return { doc: b.doc, shift: b.start - b.base };
 }

@@ -593,7 +593,7 @@ class Scanner {
       if (this.sp(next) === next) return undefined;
     } else return undefined;
     const after = this.sp(next);
-    if (slash && after !== next) return undefined;
+    if (after >= this.t.length || (slash && after !== next)) return undefined; // nothing after the dash
     return { next: after, text: this.text.slice(this.t[i].s, this.t[after].s), dash, slash };
   }
 

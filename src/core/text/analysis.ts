@@ -7,6 +7,8 @@ import type { CitationRef } from '../cite/syntax';
 import { LineMap } from './lines';
 import { type Directive, type TextDialect, dialectOf, scanDocument, trimSpan } from './markup';
 
+export { blockStarts, type Directive } from './markup';
+
 /** The scanner's kind for prose (markup.ts PROSE), local so hot loops need no module look-up. */
 const PROSE = 0;
 
@@ -73,10 +75,38 @@ export interface TextAnalysis {
 /** Analyses a document's text for the dialect of its VS Code language id; never throws. */
 export function analyzeText(text: string, languageId: string): TextAnalysis {
   const source = typeof text === 'string' ? text : '';
-  const dialect = dialectOf(typeof languageId === 'string' ? languageId : 'plaintext');
-  const scan = scanDocument(source, typeof languageId === 'string' ? languageId : 'plaintext');
+  return analyzeTextBlock(source, typeof languageId === 'string' ? languageId : 'plaintext', 0, source.length).analysis;
+}
+
+/** What a block of a document needs from the whole: its lines, front matter and suppressions (see {@link analyzeTextBlock}). */
+export interface DocumentFrame {
+  readonly lines: LineMap;
+  readonly frontMatter?: FrontMatter;
+  readonly suppressions: readonly Suppression[];
+}
+
+/** A block's analysis, the suppression comments written in it and whether a fence or comment runs on past it. */
+export interface TextBlock {
+  analysis: TextAnalysis;
+  /** Suppression comments in the block, in document offsets. */
+  directives: Directive[];
+  /** A fence or an HTML comment is still open at the block's end: the block must be joined with the next. */
+  unclosed: boolean;
+  frontMatter?: FrontMatter;
+}
+
+/**
+ * Analyses `text[start, end)` alone, with offsets into the whole `text`: the same prose, titles, paragraphs and
+ * sentences as the whole document's analysis has there when the block starts where the scanner's state is
+ * fresh (see `blockStarts`) and is not `unclosed`. Lines, front matter and suppressions come from `frame` (the
+ * whole document's); without one they are the block's own (right when the block is the whole text).
+ */
+export function analyzeTextBlock(text: string, languageId: string, start: number, end: number, frame?: () => DocumentFrame): TextBlock {
+  const whole = start === 0 && end === text.length;
+  const source = whole ? text : text.slice(start, end);
+  const dialect = dialectOf(languageId);
+  const scan = scanDocument(source, languageId);
   const kinds = scan.kinds;
-  const lines = new LineMap(source);
   const prose = proseRegions(source, kinds);
   const paragraphs: Region[] = [];
   for (const p of scan.paragraphs) {
@@ -87,25 +117,51 @@ export function analyzeText(text: string, languageId: string): TextAnalysis {
   paragraphs.forEach((p, index) => splitSentences(source, kinds, p, index, sentences));
   let frontMatter: FrontMatter | undefined;
   if (scan.frontMatter) {
-    const { start, end, body } = scan.frontMatter;
-    frontMatter = { start, end, ...parseYaml(body) };
+    const { start: s, end: e, body } = scan.frontMatter;
+    frontMatter = { start: s + start, end: e + start, ...parseYaml(body) };
   }
-  const suppressions = suppressionsOf(scan.directives, lines, source.length);
-  return {
-    text: source,
+  const directives = start === 0 ? scan.directives : scan.directives.map((d) => ({ ...d, start: d.start + start, end: d.end + start }));
+  let context: DocumentFrame | undefined;
+  const own = (): DocumentFrame => {
+    if (!context) {
+      if (frame) context = frame();
+      else {
+        const lines = new LineMap(text);
+        context = { lines, frontMatter, suppressions: suppressionsOf(directives, lines, text.length) };
+      }
+    }
+    return context;
+  };
+  if (start !== 0) {
+    shiftRegions(prose, start);
+    shiftRegions(paragraphs, start);
+    shiftRegions(sentences, start);
+  }
+  const titles = start === 0 ? scan.titles : scan.titles.map((t) => ({ start: t.start + start, end: t.end + start }));
+  const citations = start === 0 ? scan.citations : scan.citations.map((c) => ({ ...c, keyStart: c.keyStart + start, keyEnd: c.keyEnd + start, groupStart: c.groupStart + start, groupEnd: c.groupEnd + start }));
+  const analysis: TextAnalysis = {
+    text,
     dialect,
     prose,
-    titles: scan.titles,
+    titles,
     paragraphs,
     sentences,
-    frontMatter,
-    suppressions,
-    citations: scan.citations,
-    lines,
-    isProse: (offset) => offset >= 0 && offset < kinds.length && kinds[offset] === PROSE,
+    get frontMatter() {
+      return own().frontMatter;
+    },
+    get suppressions() {
+      return own().suppressions as Suppression[];
+    },
+    citations,
+    get lines() {
+      return own().lines;
+    },
+    isProse: (offset) => offset >= start && offset < end && kinds[offset - start] === PROSE,
     isSuppressed: (offset, code) => {
+      const list = own().suppressions;
+      if (list.length === 0) return false;
       const c = String(code).toLowerCase();
-      return suppressions.some((s) => offset >= s.start && offset < s.end && (!s.codes || s.codes.includes(c)));
+      return list.some((s) => offset >= s.start && offset < s.end && (!s.codes || s.codes.includes(c)));
     },
     paragraphOf: (offset) => {
       const i = regionIndexAt(paragraphs, offset);
@@ -116,6 +172,19 @@ export function analyzeText(text: string, languageId: string): TextAnalysis {
       return i < 0 ? undefined : sentences[i];
     },
   };
+  return { analysis, directives, unclosed: scan.unclosed, frontMatter };
+}
+
+function shiftRegions(regions: Region[], by: number): void {
+  for (const r of regions) {
+    r.start += by;
+    r.end += by;
+  }
+}
+
+/** The suppressions the comments of a document ask for (see {@link Suppression}). */
+export function suppressionsOfDocument(directives: readonly Directive[], lines: LineMap, length: number): Suppression[] {
+  return suppressionsOf(directives, lines, length);
 }
 
 /** Index of the region containing offset in sorted disjoint regions (binary search), or -1. */
@@ -291,7 +360,7 @@ function isLowSurrogate(c: number): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Suppressions
 
-function suppressionsOf(directives: Directive[], lines: LineMap, length: number): Suppression[] {
+function suppressionsOf(directives: readonly Directive[], lines: LineMap, length: number): Suppression[] {
   const out: Suppression[] = [];
   const lineSpan = (line: number): Region => {
     const start = lines.offsetAt({ line, character: 0 });

@@ -37,6 +37,8 @@ export interface ScanResult {
   citations: CitationRef[];
   directives: Directive[];
   frontMatter?: { start: number; end: number; body: string };
+  /** True when a fence or an HTML comment is still open at the end of the text (it would run on past it). */
+  unclosed: boolean;
 }
 
 /** The dialect a VS Code language id is written in. */
@@ -141,6 +143,7 @@ class Scanner {
   readonly citations: CitationRef[] = [];
   readonly directives: Directive[] = [];
   frontMatter?: { start: number; end: number; body: string };
+  unclosed = false;
   readonly lines: Lines;
 
   constructor(readonly text: string, readonly languageId: string) {
@@ -316,6 +319,7 @@ class Scanner {
       citations: this.citations,
       directives: this.directives,
       frontMatter: this.frontMatter,
+      unclosed: this.unclosed,
     };
   }
 }
@@ -591,10 +595,12 @@ class MarkdownScanner extends Scanner {
         }
         if (next >= 0) {
           const closeAt = t.indexOf('-->', from);
+          if (closeAt < 0) this.unclosed = true;
           commentUntil = closeAt < 0 ? this.n : closeAt + 3;
         }
       }
     }
+    if (fence) this.unclosed = true;
     close();
   }
 
@@ -844,6 +850,7 @@ class MarkdownScanner extends Scanner {
     const t = this.text;
     if (t.startsWith('<!--', i)) {
       const close = t.indexOf('-->', i + 4);
+      if (close < 0) this.unclosed = true;
       const end = close < 0 ? this.n : close + 3;
       this.mark(i, end, OPAQUE);
       const d = parseDirective(t.slice(i + 4, close < 0 ? this.n : close), i, end);
@@ -1402,3 +1409,71 @@ export function scanDocument(text: string, languageId: string): ScanResult {
 
 /** Trims a span's whitespace; exported for the analysis. */
 export { trimSpan };
+
+/**
+ * Offsets where a document may be cut into blocks that the scanner reads alike alone and in the whole text: the
+ * start of a line after a blank line, outside the front matter, when that line sets the scanner's state by itself
+ * (Markdown: a paragraph, heading or list item at column 0; not a fence, quote, table, rule, div, definition).
+ * A fence or comment left open by a block is found by scanning it (`ScanResult.unclosed`): the caller then joins
+ * it with the next. LaTeX is never cut (environments and groups run across blank lines). Ascending, without 0.
+ */
+export function blockStarts(text: string, languageId: string): number[] {
+  const dialect = dialectOf(languageId);
+  const out: number[] = [];
+  if (dialect === 'latex') return out;
+  const n = text.length;
+  const markdown = dialect === 'markdown';
+  let ls = 0;
+  if (markdown) {
+    // Front matter (the scanner's rule, read generously): no cut before its closing line.
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const first = lineEndAt(text, bom);
+    if (text.slice(bom, first).trimEnd() === '---') {
+      let at = nextLineStart(text, first);
+      let closed = false;
+      while (at < n) {
+        const e = lineEndAt(text, at);
+        const line = text.slice(at, e).trimEnd();
+        at = nextLineStart(text, e);
+        if (line === '---' || line === '...') {
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) return out;
+      ls = at;
+    }
+  }
+  let previousBlank = false;
+  while (ls < n) {
+    const le = lineEndAt(text, ls);
+    const blank = isBlank(text, ls, le);
+    if (!blank && previousBlank && ls > 0 && (!markdown || safeBlockStart(text, ls, le))) out.push(ls);
+    previousBlank = blank;
+    ls = nextLineStart(text, le);
+  }
+  return out;
+}
+
+/** End of the line starting at or containing i (before its line break). */
+function lineEndAt(text: string, i: number): number {
+  const n = text.length;
+  for (let k = i; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return k;
+  }
+  return n;
+}
+
+/** Start of the line after a line ending at e. */
+function nextLineStart(text: string, e: number): number {
+  if (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10) return e + 2;
+  return e + 1;
+}
+
+/** A Markdown line at column 0 whose reading does not depend on the lines before a blank line. */
+function safeBlockStart(text: string, ls: number, le: number): boolean {
+  const c = text.charCodeAt(ls);
+  if (c === 32 || c === 9 || c === 96 || c === 126 || c === 58 || c === 62 || c === 91 || c === 124) return false;
+  return !isRuleLine(text, ls, le);
+}

@@ -14,3 +14,10 @@ describe('dates/expressions: underscores', () => {
     assert.deepEqual(texts('file_1956 and id_October 1963'), ['1963']);
   });
 });
+
+describe('dates/expressions: a dash at the end of the text', () => {
+  it('keeps the dates before a dangling range dash', () => {
+    assert.deepEqual(texts('In 1956 he spoke. Delivered 25.02.1-'), ['1956']);
+    assert.deepEqual(texts('It opened in 1956 –'), ['1956']);
+  });
+});
