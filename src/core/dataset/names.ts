@@ -68,7 +68,7 @@ function isApostrophe(c: number): boolean {
   return c === 0x27 || c === 0x2019 || c === 0x2bc;
 }
 
-/** An en dash right between two letters ("Sinyavsky–Daniel") joins a name as a hyphen does; a spaced one does not. */
+/** An en dash right between two letters ("Marx–Engels") joins a name as a hyphen does; a spaced one does not. */
 function isLetterPair(text: string, at: number): boolean {
   if (at === 0 || at + 1 >= text.length) return false;
   const a = text.charCodeAt(at - 1);
@@ -204,7 +204,7 @@ export type CaseRule = 'any' | 'some-capital' | 'capital';
 
 /**
  * The capitalisation a name form asks for: a single capitalised word must be capitalised in the text
- * (`Gori` is not `gori`); a multi-word form whose words all start with a capital needs at least one capital
+ * (`Bath` is not `bath`); a multi-word form whose words all start with a capital needs at least one capital
  * in the text; anything else, and every lowercase form, matches in any case.
  */
 export function caseRuleOf(tokens: readonly NameToken[]): CaseRule {

@@ -292,7 +292,7 @@ function isAbbreviation(text: string, dot: number, floor: number, numberFollows:
   if (w > floor && (isLetterAt(text, w - 1) || /[0-9]/.test(text.charAt(w - 1)))) return false;
   const word = text.slice(w, dot);
   if (word.includes('.')) return true; // e.g., i.e., U.S., a.m.
-  if (word.length === 1 && isUpperAt(text, w)) return true; // an initial: N. S. Khrushchev
+  if (word.length === 1 && isUpperAt(text, w)) return true; // an initial: J. R. R. Tolkien
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
   return numberFollows && NUMBER_ABBREVIATIONS.has(lower);
