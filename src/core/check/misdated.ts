@@ -14,7 +14,7 @@ import { compareDates } from '../dates/compare';
 import { findDateExpressions, type DateExpression } from '../dates/expressions';
 import { rewriteLike } from '../dates/format';
 import type { DateInterval } from '../dates/interval';
-import { fromDayNumber } from '../dates/interval';
+import { fromDayNumber, PRECISION_ORDER } from '../dates/interval';
 import { clauseIndex, lowerBound, wordsOf, type Word } from '../mentions/words';
 import { sentenceWords } from '../mentions/index';
 import type { CitationRef } from '../cite/syntax';
@@ -52,7 +52,16 @@ const NEGATIONS = new Set(['not', 'never', 'nor', 't', 'wrongly', 'mistakenly', 
 const CONTRASTS: readonly string[][] = [['rather', 'than'], ['instead', 'of'], ['as', 'opposed', 'to'], ['other', 'than']];
 const RETRIEVAL = new Set(['retrieved', 'accessed', 'consulted', 'archived', 'downloaded', 'viewed', 'updated', 'modified', 'visited']);
 /** Words that make the event named after them a reference point for another time ("ten years after X"). */
-const ANCHORS = new Set(['after', 'before', 'since', 'following', 'until', 'till', 'preceding', 'anniversary', 'eve', 'wake', 'aftermath', 'ahead', 'prior', 'than']);
+const ANCHORS = new Set([
+  'after', 'before', 'since', 'following', 'until', 'till', 'preceding', 'anniversary', 'eve', 'wake', 'aftermath', 'ahead', 'prior', 'than',
+  'within', 'followed', 'preceded', 'provoked', 'triggered', 'sparked', 'prompted', 'anniversaries', 'jubilee', 'centenary', 'centennial',
+  // Steps towards an event are not the event ("planning for X began in …").
+  'planning', 'plans', 'preparations', 'preparation', 'prelude', 'run',
+  // Hearing of an event happens later than the event ("heard of X in …").
+  'heard', 'hearing', 'learned', 'learnt', 'learning',
+]);
+/** Words that deny that an event named right after them is the one meant ("not the Twentieth but the …"). */
+const DENIALS = new Set(['not', 'never', 'nor', 'neither']);
 /** Words that may stand between an event's name and its date ("X in 1848", "X, which opened on 18 May 1848"). */
 const ATTACH_AFTER = new Set([
   'in', 'on', 'of', 'at', 'the', 'during', 'dated', 'was', 'were', 'is', 'took', 'place', 'occurred', 'happened', 'came', 'from',
@@ -255,9 +264,9 @@ function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpr
     const gap = text.slice(last.end, date.start);
     const h = doc.names[lowerBound(doc.names, (x) => x.end, last.end)];
     const isEntity = h !== undefined && h.start <= last.start;
-    if (!isEntity && /^\s*\(?\s*$/.test(gap)) return 'author-year';
+    if (!isEntity && /^\s*(?:\(\s*)?$/.test(gap)) return 'author-year';
   }
-  if (last && (last.text === 'al' || last.text === 'ed' || last.text === 'eds') && /^\.?\s*,?\s*\(?$/.test(text.slice(last.end, date.start))) return 'author-year';
+  if (last && (last.text === 'al' || last.text === 'ed' || last.text === 'eds') && /^\.?\s*(?:,\s*)?\(?$/.test(text.slice(last.end, date.start))) return 'author-year';
   // A year in parentheses right after a person's name: life dates or a work of theirs.
   if (text.charCodeAt(date.start - 1) === 40) {
     let p: NameHit | undefined;
@@ -292,10 +301,36 @@ function boundIsStatement(doc: DocumentAnalysis, date: DateExpression, mentions:
  */
 function isAnchor(view: SentenceView, m: EventMention, mentions: readonly EventMention[]): boolean {
   for (const w of wordsBefore(view, m.start, 3)) if (ANCHORS.has(w.text)) return true;
+  if (isDenied(view, m)) return true;
   if (m.via === 'cue') {
     for (const o of mentions) if (o !== m && o.via === 'name' && o.start <= m.start && m.start < o.end && isAnchor(view, o, [])) return true;
   }
   return false;
+}
+
+/** True when the event is named as the one it was not ("not the X but the Y", "rather than X"). */
+function isDenied(view: SentenceView, m: EventMention): boolean {
+  const before = wordsBefore(view, m.start, 3).map((w) => w.text);
+  const n = before.length;
+  if (n >= 1 && DENIALS.has(before[n - 1])) return true;
+  if (n >= 2 && DENIALS.has(before[n - 2]) && (before[n - 1] === 'the' || before[n - 1] === 'a' || before[n - 1] === 'an')) return true;
+  for (const c of CONTRASTS) {
+    const at = n - c.length;
+    for (let k = Math.max(0, at - 1); k <= at; k++) if (k >= 0 && c.every((x, j) => before[k + j] === x)) return true;
+  }
+  return false;
+}
+
+/** Words that may stand between a verb and its object ("released the text of the treaty"). */
+const OBJECT_LEAD = new Set(['the', 'a', 'an', 'of', 'its', 'his', 'her', 'their', 'text', 'full', 'whole', 'copy', 'copies', 'news', 'report', 'story', 'account', 'details']);
+
+/** True when `m` is named right after the words of cue `c`, as what the cue's action was done to ("released the text of X"). */
+function objectOf(text: string, c: EventMention, m: EventMention): boolean {
+  if (m.start < c.end || m.start - c.end > 40) return false;
+  const gap = text.slice(c.end, m.start);
+  if (!/^[\s\p{L}'’*_]*$/u.test(gap)) return false;
+  const words = wordsOf(gap, 0, gap.length);
+  return words.length <= 5 && words.every((w) => OBJECT_LEAD.has(w.text));
 }
 
 /** Clause begins a date may be attached across: a relative clause ("X, which opened on …") or a dash or colon. */
@@ -305,28 +340,50 @@ function attachableAcross(text: string, at: number): boolean {
   return c === 0x2014 || c === 0x2013 || c === 45 || c === 58;
 }
 
+/** How a mention may take a date by attachment: freely, only by "X of DATE" / "X (DATE)" / "X in DATE", or only by "of" and parentheses. */
+type Attachability = 'free' | 'tight' | 'of';
+
+/** Words a relative clause about an event may use before its date ("X, which troops put down in 1953"). */
+const RELATIVE_LEADS = new Set(['which', 'that']);
+
 /**
  * The mention a date is attached to by a few linking words: "X in 1848", "X (1848)", "X, which opened on
- * 18 May 1848", "X was signed in 1848", "the 1848 X", "1848: X" at the head of a line.
+ * 18 May 1848", "X was signed in 1848", "X, which troops put down in 1848", "X — launched 4 May 1848 —",
+ * "the 1848 X", "1848: X" at the head of a line. A mention named as a reference point or as what another event's
+ * action was done to attaches only tightly (`how`).
  */
-function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateExpression, mentions: readonly EventMention[]): EventMention | undefined {
+function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateExpression, mentions: readonly EventMention[], how: (m: EventMention) => Attachability | 'never' = () => 'free'): EventMention | undefined {
   const text = doc.text;
   let best: EventMention | undefined;
   let bestCost = Infinity;
   for (const m of mentions) {
     if (statementOf(view, m.start) !== statementOf(view, date.start)) continue;
+    const mode = how(m);
+    if (mode === 'never') continue;
     if (m.end <= date.start) {
       const gap = text.slice(m.end, date.start);
-      if (gap.length > 48 || !/^[\s,(–—:'’*_\p{L}]*$/u.test(gap)) continue;
+      if (gap.length > 60 || !/^[\s,(–—:'’*_\p{L}]*$/u.test(gap)) continue;
       const words = wordsOf(gap, 0, gap.length);
-      if (words.length > 5) continue;
+      if (mode !== 'free') {
+        const tight = mode === 'of' ? /^[\s*_]*(?:of[\s*_]+|\([\s*_]*)$/i : /^[\s*_]*(?:(?:of|in|on)[\s*_]+|\([\s*_]*)$/i;
+        if (!tight.test(gap)) continue;
+      }
       if (view.breaks.some((b) => b > m.end && b <= date.start && !attachableAcross(text, b))) continue;
       let unknown = 0;
       for (const w of words) if (!ATTACH_AFTER.has(w.text)) unknown++;
-      // One verb is allowed ("was delivered in", "which opened on"), when a preposition of time leads to the date.
       const lastWord = words[words.length - 1];
-      if (unknown > 1 || (unknown === 1 && (!lastWord || !PREPOSITIONS_OF_TIME.has(lastWord.text)))) continue;
-      if (unknown === 1 && ATTACH_AFTER.has(words[0]?.text ?? '') === false && words.length > 2) continue;
+      const endsInTimePreposition = lastWord !== undefined && PREPOSITIONS_OF_TIME.has(lastWord.text);
+      // A relative clause right after the name, about it, up to its date ("X, which troops put down in 1953").
+      const relative = words.length > 0 && /^[\s*_]*,[\s*_]*$/.test(gap.slice(0, words[0].start)) && RELATIVE_LEADS.has(words[0].text) &&
+        words.length <= 7 && unknown <= 3 && endsInTimePreposition && !/[,;:(—–]/.test(gap.slice(gap.indexOf(',') + 1)) && !namesSomeoneIn(doc, m.end, date.start);
+      // A participle right before a date in an aside ("X — launched 4 October 1957 —", "X, founded 1848").
+      const participle = unknown === 1 && words.length === 1 && /ed$/.test(lastWord!.text) && /[,(–—]/.test(gap.slice(0, lastWord!.start));
+      if (!relative && !participle) {
+        if (words.length > 5) continue;
+        // One verb is allowed ("was delivered in", "which opened on"), when a preposition of time leads to the date.
+        if (unknown > 1 || (unknown === 1 && !endsInTimePreposition)) continue;
+        if (unknown === 1 && ATTACH_AFTER.has(words[0]?.text ?? '') === false && words.length > 2) continue;
+      }
       const cost = words.length + unknown * 2;
       // Ties: the tighter mention (a name rather than a cue that ends on the same word).
       if (cost < bestCost || (cost === bestCost && best && m.end - m.start < best.end - best.start)) {
@@ -334,6 +391,7 @@ function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateEx
         bestCost = cost;
       }
     } else if (m.start >= date.end) {
+      if (mode !== 'free') continue;
       const gap = text.slice(date.end, m.start);
       const plain = /^[ \u00a0*_]*$/.test(gap);
       const timeline = /^[\s*_]*[:–—-][\s*_]*$/.test(gap) && /^[\s>*_#+-]*(?:\d+[.)]\s*)?$/.test(lineHead(text, date.start));
@@ -344,6 +402,14 @@ function attachedMention(doc: DocumentAnalysis, view: SentenceView, date: DateEx
     }
   }
   return best;
+}
+
+/** True when a person's name occurs in `[from, to)`. */
+function namesSomeoneIn(doc: DocumentAnalysis, from: number, to: number): boolean {
+  for (let n = lowerBound(doc.names, (x) => x.end, from + 1); n < doc.names.length && doc.names[n].start < to; n++) {
+    if (doc.names[n].entryIds.some((id) => doc.index.get(id)?.kind === 'person')) return true;
+  }
+  return false;
 }
 
 /** The text of a date's line before it. */
@@ -436,8 +502,13 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
     const dates = statementsOf(s);
     if (dates.length > 0) {
       // A cue that takes in another event's name is about something done to it ("the treaty was published").
-      const covered = (m: EventMention) => m.via === 'name' && mentions.some((c) => c.via === 'cue' && c.event.id !== m.event.id && c.start <= m.start && c.end >= m.end);
-      const owners = mentions.filter((m) => !isAnchor(view, m, mentions) && !covered(m));
+      const inside = (m: EventMention) => m.via === 'name' && mentions.some((c) => c.via === 'cue' && c.event.id !== m.event.id && c.start <= m.start && c.end >= m.end);
+      // … or one named as what the cue's action was done to ("released the text of X").
+      const object = (m: EventMention) => m.via === 'name' && mentions.some((c) => c.via === 'cue' && c.event.id !== m.event.id && objectOf(doc.text, c, m));
+      const anchors = new Set(mentions.filter((m) => isAnchor(view, m, mentions)));
+      const objects = new Set(mentions.filter((m) => object(m)));
+      const owners = mentions.filter((m) => !anchors.has(m) && !objects.has(m) && !inside(m));
+      const attachability = (m: EventMention): Attachability | 'never' => (isDenied(view, m) ? 'never' : objects.has(m) ? 'of' : anchors.has(m) ? 'tight' : 'free');
       const pairs = new Map<DateExpression, DatedMention>();
       for (const { date, bound } of dates) {
         if (bound && bound !== 'when') {
@@ -452,7 +523,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
           continue;
         }
         if (bound === 'when') continue;
-        const attached = attachedMention(doc, view, date, mentions);
+        const attached = attachedMention(doc, view, date, mentions, attachability);
         if (attached) pairs.set(date, { date, mention: attached, how: 'attached' });
       }
       const taken = new Set([...pairs.values()].map((p) => p.mention));
@@ -523,7 +594,13 @@ interface Verdict {
 
 function judge(written: DateInterval, event: IndexedEvent): Verdict {
   if (compareDates(written, event.interval, { checkPrecision: event.effectivePrecision }) !== 'contradicts') return { contradicts: false };
-  for (const a of event.acceptIntervals) if (compareDates(written, a, { checkPrecision: event.effectivePrecision }) !== 'contradicts') return { contradicts: false };
+  // An accepted alternative excuses a date written at its coarseness or coarser: an accepted "the 1980s" does not
+  // make every year of the decade right.
+  const rank = (p: DateInterval['precision']) => PRECISION_ORDER.indexOf(p);
+  for (const a of event.acceptIntervals) {
+    if (rank(written.precision) < rank(a.precision)) continue;
+    if (compareDates(written, a, { checkPrecision: event.effectivePrecision }) !== 'contradicts') return { contradicts: false };
+  }
   const k = event.disputeIntervals.findIndex((d) => compareDates(written, d) === 'agrees');
   return k >= 0 ? { contradicts: true, dispute: k } : { contradicts: true };
 }

@@ -77,15 +77,20 @@ export class CueMatcher {
   /** Every cue whose groups all occur among `words` (one sentence), with the matched spans. */
   match(words: readonly Word[]): CueMatch[] {
     if (this.cues.length === 0 || words.length === 0) return [];
-    // cue index → per group the first span found
-    const found = new Map<number, ({ start: number; end: number } | undefined)[]>();
+    // cue index → per group the spans found, in order (a few per group: enough to find the tightest window)
+    const found = new Map<number, { start: number; end: number }[][]>();
     const offer = (alt: Alternative, i: number): void => {
       const end = matchAt(alt.words, words, i);
       if (end < 0) return;
       let groups = found.get(alt.cue);
-      if (!groups) found.set(alt.cue, (groups = new Array(this.cues[alt.cue].groups)));
-      // The latest occurrence of each group: the words nearest the group matched last.
-      groups[alt.group] = { start: words[i].start, end: words[end].end };
+      if (!groups) {
+        groups = [];
+        for (let g = 0; g < this.cues[alt.cue].groups; g++) groups.push([]);
+        found.set(alt.cue, groups);
+      }
+      const list = groups[alt.group];
+      if (list.length >= MAX_OCCURRENCES) list.shift();
+      list.push({ start: words[i].start, end: words[end].end });
     };
     for (let i = 0; i < words.length; i++) {
       const w = words[i].text;
@@ -99,22 +104,68 @@ export class CueMatcher {
     }
     const out: CueMatch[] = [];
     for (const [c, groups] of found) {
+      const spans = tightestWindow(groups);
+      if (!spans) continue;
       let start = Infinity;
       let end = -Infinity;
-      let complete = true;
-      for (let g = 0; g < groups.length; g++) {
-        const s = groups[g];
-        if (!s) {
-          complete = false;
-          break;
-        }
+      for (const s of spans) {
         start = Math.min(start, s.start);
         end = Math.max(end, s.end);
       }
-      if (complete) out.push({ cue: this.cues[c], start, end, spans: groups as { start: number; end: number }[] });
+      out.push({ cue: this.cues[c], start, end, spans });
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+/** Occurrences kept per group of a cue in one sentence (the latest ones). */
+const MAX_OCCURRENCES = 8;
+
+/** A stretch of a sentence short enough to read as one phrase (characters). */
+const PHRASE_WIDTH = 64;
+
+/**
+ * One occurrence per group: the latest window that reads as one phrase (at most {@link PHRASE_WIDTH} wide),
+ * else the tightest window, so that a cue is not stretched from a word at the start of a long sentence to one at
+ * its end. Undefined when a group has no occurrence.
+ */
+function tightestWindow(groups: readonly { start: number; end: number }[][]): { start: number; end: number }[] | undefined {
+  for (const g of groups) if (g.length === 0) return undefined;
+  let tightest: { start: number; end: number }[] | undefined;
+  let tightestWidth = Infinity;
+  let latest: { start: number; end: number }[] | undefined;
+  let latestEnd = -1;
+  // Each occurrence of each group in turn is the window's last word; every other group takes its latest
+  // occurrence ending at or before it (few occurrences: the quadratic work is bounded by MAX_OCCURRENCES²).
+  for (let g = 0; g < groups.length; g++) {
+    for (const last of groups[g]) {
+      const pick: { start: number; end: number }[] = [];
+      let start = last.start;
+      for (let h = 0; h < groups.length && pick.length === h; h++) {
+        if (h === g) {
+          pick.push(last);
+          continue;
+        }
+        let chosen: { start: number; end: number } | undefined;
+        for (const o of groups[h]) if (o.end <= last.end && (!chosen || o.start > chosen.start)) chosen = o;
+        if (chosen) {
+          pick.push(chosen);
+          start = Math.min(start, chosen.start);
+        }
+      }
+      if (pick.length !== groups.length) continue;
+      const width = last.end - start;
+      if (width < tightestWidth || (width === tightestWidth && tightest && last.end >= Math.max(...tightest.map((s) => s.end)))) {
+        tightest = pick;
+        tightestWidth = width;
+      }
+      if (width <= PHRASE_WIDTH && last.end > latestEnd) {
+        latest = pick;
+        latestEnd = last.end;
+      }
+    }
+  }
+  return latest ?? tightest;
 }
 
 function parseAlternative(text: string): PatternWord[] {
