@@ -28,20 +28,23 @@ export function isServed(doc: vscode.TextDocument): boolean {
 
 /** Reads Annalist's settings for a resource (or the window). */
 export function readSettings(scope?: vscode.Uri): AnnalistSettings {
+  // Resource-scoped settings are read for the document; window-scoped ones without a scope (VS Code warns
+  // when a window setting is read for a resource).
   const c = vscode.workspace.getConfiguration('annalist', scope ?? null);
+  const w = vscode.workspace.getConfiguration('annalist', null);
   const trusted = vscode.workspace.isTrusted;
   return {
-    includeShippedDataset: c.get('dataset.includeShipped', true),
+    includeShippedDataset: w.get('dataset.includeShipped', true),
     // In Restricted Mode, settings that name files are withheld (declared in capabilities.untrustedWorkspaces).
-    datasetFiles: trusted ? c.get<string[]>('dataset.files', []) : [],
+    datasetFiles: trusted ? w.get<string[]>('dataset.files', []) : [],
     levels: {
       'misdated-event': c.get<Level>('diagnostics.misdatedEvent', 'warning'),
       'weekday-mismatch': c.get<Level>('diagnostics.weekdayMismatch', 'warning'),
       'unknown-citation-key': c.get<Level>('diagnostics.unknownCitationKey', 'warning'),
     },
     disputed: c.get('diagnostics.disputedFacts', 'warning'),
-    delayMs: c.get('diagnostics.delay', 250),
-    maxDocumentSize: c.get('diagnostics.maxDocumentSize', 2_000_000),
+    delayMs: w.get('diagnostics.delay', 250),
+    maxDocumentSize: w.get('diagnostics.maxDocumentSize', 2_000_000),
     hover: {
       people: c.get('hover.people', true),
       events: c.get('hover.events', true),
@@ -51,7 +54,7 @@ export function readSettings(scope?: vscode.Uri): AnnalistSettings {
     },
     bibliographies: trusted ? c.get<string[]>('citations.bibliographies', []) : [],
     citationStyle: c.get('citations.style', 'chicago-note-bibliography'),
-    maxCompletionItems: c.get('citations.maxCompletionItems', 50),
-    logLevel: c.get<LogLevel>('logLevel', 'info'),
+    maxCompletionItems: w.get('citations.maxCompletionItems', 50),
+    logLevel: w.get<LogLevel>('logLevel', 'info'),
   };
 }

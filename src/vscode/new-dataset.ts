@@ -17,13 +17,14 @@ export const NEW_DATASET_COMMAND = 'annalist.newDataset';
 
 /** Registers `annalist.newDataset`. */
 export function registerNewDatasetCommand(deps: NewDatasetDeps = {}): vscode.Disposable {
-  return vscode.commands.registerCommand(NEW_DATASET_COMMAND, async () => {
+  // An optional name lets tests and other extensions create a dataset without the input box.
+  return vscode.commands.registerCommand(NEW_DATASET_COMMAND, async (givenName?: unknown) => {
     const folder = await pickFolder();
     if (!folder) {
       void vscode.window.showWarningMessage('Annalist: open a folder first; a dataset lives in its .annalist folder.');
       return;
     }
-    const name = await vscode.window.showInputBox({
+    const name = typeof givenName === 'string' ? givenName : await vscode.window.showInputBox({
       title: 'Annalist: New Dataset',
       prompt: 'A name for the dataset (its file is .annalist/<name>.yaml)',
       value: 'my-dataset',
