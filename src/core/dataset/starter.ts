@@ -3,6 +3,8 @@
  * one person and one event that loads with no problems, for a curator to replace with their own subject.
  */
 
+import { trimChars } from '../text/strings';
+
 /** Options of {@link starterDataset}. */
 export interface StarterOptions {
   /** The dataset's id (kebab-case); default `my-dataset`. */
@@ -13,14 +15,12 @@ export interface StarterOptions {
 
 /** A kebab-case dataset id from a name a curator typed ("My Dataset!" → `my-dataset`); `my-dataset` when empty. */
 export function datasetIdFromName(name: string): string {
-  const id = String(name ?? '')
+  const slug = String(name ?? '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  const id = trimChars(trimChars(slug, '-').slice(0, 60), '-');
   return id === '' ? 'my-dataset' : id;
 }
 
