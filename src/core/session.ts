@@ -75,6 +75,7 @@ export class AnnalistSession {
     if (token.isCancellationRequested) return [];
     const found = runChecksOnBlocks(blocked, { index: ctx.index, library: ctx.library }, options, token);
     const level: Severity | 'off' = options.levels?.[UNKNOWN_CITATION_KEY] ?? 'warning';
+    const checked = found.length;
     if (ctx.library && level !== 'off' && !token.isCancellationRequested) {
       for (const d of checkCitationKeys({
         text: blocked.text,
@@ -84,7 +85,9 @@ export class AnnalistSession {
         isSuppressed: (offset, code) => isSuppressedIn(blocked, offset, code),
       })) found.push({ ...d, severity: level });
     }
-    return token.isCancellationRequested ? [] : found.sort(byPosition);
+    if (token.isCancellationRequested) return [];
+    // The blocks' diagnostics come in order already; only citation diagnostics need merging in.
+    return found.length === checked ? found : found.sort(byPosition);
   }
 
   /** The hover at `offset`: a cited key's reference first, else what the dataset knows. */

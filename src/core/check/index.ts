@@ -129,6 +129,9 @@ interface Block {
   found?: { key: string; line: number; list: AnnalistDiagnostic[] };
 }
 
+/** The size (UTF-16 code units) up to which neighbouring blocks are analysed together. */
+const BLOCK_SIZE = 2048;
+
 /** A document version checked block by block: what the next version's check starts from. */
 export interface BlockedDocument {
   readonly text: string;
@@ -143,9 +146,10 @@ export interface BlockedDocument {
 /**
  * Cuts a document into blocks and analyses them, reusing the blocks of `previous` (an earlier version of the same
  * document) whose text, and the suppressions over it, did not change. Equivalent to one whole analysis: every
- * check is local to a paragraph, and blocks start only where the text scanner starts afresh.
+ * check is local to a paragraph, and blocks start only where the text scanner starts afresh. Neighbouring cuts
+ * are joined up to `blockSize` code units.
  */
-export function analyzeBlocks(text: string, languageId: string, index: DatasetIndex, previous?: BlockedDocument): BlockedDocument {
+export function analyzeBlocks(text: string, languageId: string, index: DatasetIndex, previous?: BlockedDocument, blockSize = BLOCK_SIZE): BlockedDocument {
   const source = typeof text === 'string' ? text : '';
   const lang = typeof languageId === 'string' ? languageId : 'plaintext';
   const n = source.length;
@@ -201,6 +205,11 @@ export function analyzeBlocks(text: string, languageId: string, index: DatasetIn
     let step = 1;
     let k = ci;
     let e = k < cuts.length ? cuts[k] : n;
+    // Small blocks cost more than they save: join them up to BLOCK_SIZE, stopping where an earlier version's block began.
+    while (e < n && e - s < blockSize && !byStart.has(e) && !byEnd.has(n - e)) {
+      k++;
+      e = k < cuts.length ? cuts[k] : n;
+    }
     let made = analyzeDocumentBlock(source, lang, index, s, e, frameOf);
     while (made.unclosed && e < n) {
       k = Math.min(cuts.length, k + step);
@@ -235,9 +244,19 @@ export function analyzeBlocks(text: string, languageId: string, index: DatasetIn
   const firstBreak = source.indexOf('\n');
   const frameKey = `${firstBreak > 0 && source.charCodeAt(firstBreak - 1) === 13 ? 'crlf' : 'lf'}|${top.line}:${top.character}`;
   const sameFrame = prev !== undefined && prev.frameKey === frameKey;
+  // Suppressions over each block, by a sweep: blocks ascend, so one that ended before a block is done with.
+  const pending = [...suppressions].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let active: typeof pending = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const key = suppressions.length === 0 ? '' : suppressionKey(suppressions, b.start, b.start + b.text.length);
+    const end = b.start + b.text.length;
+    let key = '';
+    if (pending.length > 0) {
+      while (next < pending.length && pending[next].start < end) active.push(pending[next++]);
+      active = active.filter((x) => x.end > b.start);
+      key = suppressionKey(active, b.start, end);
+    }
     const fresh = b.baseLine < 0;
     if (fresh) {
       blocks[i] = { ...b, baseLine: b.line, suppressionKey: key };

@@ -10,13 +10,18 @@ export class LineMap {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
+    // Native searches for the next line feed and carriage return: many times faster than a loop over every unit.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      } else {
+        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        starts.push(next);
+        if (next === cr + 2) lf = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
       }
     }
     this.starts = starts;

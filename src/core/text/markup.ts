@@ -1422,17 +1422,18 @@ export function blockStarts(text: string, languageId: string): number[] {
   const out: number[] = [];
   if (dialect === 'latex') return out;
   const n = text.length;
+  const ends = new LineEnds(text);
   const markdown = dialect === 'markdown';
   let ls = 0;
   if (markdown) {
     // Front matter (the scanner's rule, read generously): no cut before its closing line.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const first = lineEndAt(text, bom);
+    const first = ends.at(bom);
     if (text.slice(bom, first).trimEnd() === '---') {
       let at = nextLineStart(text, first);
       let closed = false;
       while (at < n) {
-        const e = lineEndAt(text, at);
+        const e = ends.at(at);
         const line = text.slice(at, e).trimEnd();
         at = nextLineStart(text, e);
         if (line === '---' || line === '...') {
@@ -1446,7 +1447,7 @@ export function blockStarts(text: string, languageId: string): number[] {
   }
   let previousBlank = false;
   while (ls < n) {
-    const le = lineEndAt(text, ls);
+    const le = ends.at(ls);
     const blank = isBlank(text, ls, le);
     if (!blank && previousBlank && ls > 0 && (!markdown || safeBlockStart(text, ls, le))) out.push(ls);
     previousBlank = blank;
@@ -1455,14 +1456,25 @@ export function blockStarts(text: string, languageId: string): number[] {
   return out;
 }
 
-/** End of the line starting at or containing i (before its line break). */
-function lineEndAt(text: string, i: number): number {
-  const n = text.length;
-  for (let k = i; k < n; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) return k;
+/** Ends of lines by native search: the next line feed and the next carriage return, each found once. */
+class LineEnds {
+  private lf = -1;
+  private cr = -1;
+  constructor(private readonly text: string) {}
+
+  /** End of the line starting at or containing i (before its line break). */
+  at(i: number): number {
+    const t = this.text;
+    if (this.lf < i) {
+      this.lf = t.indexOf('\n', i);
+      if (this.lf < 0) this.lf = t.length;
+    }
+    if (this.cr < i) {
+      this.cr = t.indexOf('\r', i);
+      if (this.cr < 0) this.cr = t.length;
+    }
+    return Math.min(this.lf, this.cr);
   }
-  return n;
 }
 
 /** Start of the line after a line ending at e. */
