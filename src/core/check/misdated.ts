@@ -55,11 +55,34 @@ const RETRIEVAL = new Set(['retrieved', 'accessed', 'consulted', 'archived', 'do
 const ANCHORS = new Set([
   'after', 'before', 'since', 'following', 'until', 'till', 'preceding', 'anniversary', 'eve', 'wake', 'aftermath', 'ahead', 'prior', 'than',
   'within', 'followed', 'preceded', 'provoked', 'triggered', 'sparked', 'prompted', 'anniversaries', 'jubilee', 'centenary', 'centennial',
-  // Steps towards an event are not the event ("planning for X began in …").
-  'planning', 'plans', 'preparations', 'preparation', 'prelude', 'run',
-  // Hearing of an event happens later than the event ("heard of X in …").
-  'heard', 'hearing', 'learned', 'learnt', 'learning',
 ]);
+/**
+ * Words that make a date next to the event named after them the date of something else: steps towards it
+ * ("planning for X began in …") or hearing of it ("heard of X in …"). Such an event owns only "X of DATE".
+ */
+const DISPLACERS = new Set(['planning', 'plans', 'preparations', 'preparation', 'prelude', 'heard', 'hearing', 'learned', 'learnt', 'learning']);
+/** Actions of a person's life and career: a date right after one belongs to that action ("born in Gori in 1878"). */
+const LIFE_ACTIONS = new Set([
+  'born', 'died', 'arrested', 'released', 'freed', 'awarded', 'published', 'elected', 'appointed', 'married', 'executed', 'exiled',
+  'expelled', 'imprisoned', 'sentenced', 'buried', 'rehabilitated', 'promoted', 'retired', 'graduated', 'joined', 'deported',
+  'turned', 'aged', 'wounded', 'captured', 'dismissed', 'demoted', 'emigrated', 'returned',
+]);
+/** Verbs of writing and reporting: the date next to one is when something was said or written ("As X showed in 1982"). */
+const REPORTING = new Set([
+  'showed', 'shown', 'argued', 'wrote', 'writing', 'written', 'recalled', 'recalling', 'noted', 'noting', 'claimed', 'claiming', 'observed',
+  'remarked', 'suggested', 'concluded', 'contended', 'insisted', 'maintained', 'estimated', 'reckoned', 'according', 'reported', 'asserted',
+  'stated', 'explained', 'commented', 'demonstrated', 'conceded', 'acknowledged', 'admitted', 'recounted', 'reminisced', 'told',
+]);
+/** Nouns of time after which "of DATE" is part of a time phrase ("the night of 5 March"), not of a noun's name. */
+const TIME_NOUNS = new Set([
+  'night', 'evening', 'morning', 'afternoon', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'spring', 'summer', 'autumn', 'winter',
+  'fall', 'end', 'beginning', 'start', 'middle', 'course', 'turn', 'close', 'eve', 'dawn', 'hours', 'early', 'late', 'mid', 'first', 'last',
+]);
+/** Words after an event that date it from another time ("died three years later"). */
+const RELATIVELY_TIMED = new Set(['later', 'earlier', 'afterwards', 'afterward', 'thereafter', 'beforehand']);
+/** Words that open a relative clause set off by commas ("X, who died in 1971, …"). */
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'where']);
+
 /** Words that deny that an event named right after them is the one meant ("not the Twentieth but the …"). */
 const DENIALS = new Set(['not', 'never', 'nor', 'neither']);
 /** Words that may stand between an event's name and its date ("X in 1848", "X, which opened on 18 May 1848"). */
@@ -260,6 +283,8 @@ function notAStatement(doc: DocumentAnalysis, view: SentenceView, date: DateExpr
     for (let k = Math.max(0, at - 1); k <= at; k++) if (k >= 0 && c.every((x, j) => tail[k + j] === x)) return 'contrasted';
   }
   for (const w of before) if (RETRIEVAL.has(w.text)) return 'retrieval';
+  // "As X showed in 1982", "Writing in 1968, X recalled …", "X wrote as early as 1956": when it was said.
+  if (before.slice(-4).some((w, k, list) => REPORTING.has(w.text) && list.slice(k + 1).every((x) => x.text === 'in' || x.text === 'on' || x.text === 'as' || x.text === 'early' || x.text === 'by'))) return 'reported';
   if (date.kind === 'year' && last && last.capital && !NOT_AUTHORS.has(last.text)) {
     const gap = text.slice(last.end, date.start);
     const h = doc.names[lowerBound(doc.names, (x) => x.end, last.end)];
@@ -300,12 +325,17 @@ function boundIsStatement(doc: DocumentAnalysis, date: DateExpression, mentions:
  * paraphrase that begins inside such a name ("after the assembly had voted …") is one too.
  */
 function isAnchor(view: SentenceView, m: EventMention, mentions: readonly EventMention[]): boolean {
-  for (const w of wordsBefore(view, m.start, 3)) if (ANCHORS.has(w.text)) return true;
+  for (const w of wordsBefore(view, m.start, 3)) if (ANCHORS.has(w.text) || DISPLACERS.has(w.text)) return true;
   if (isDenied(view, m)) return true;
   if (m.via === 'cue') {
     for (const o of mentions) if (o !== m && o.via === 'name' && o.start <= m.start && m.start < o.end && isAnchor(view, o, [])) return true;
   }
   return false;
+}
+
+/** True when a word right before the event makes a date next to it another thing's ("planning for X"). */
+function displaced(view: SentenceView, m: EventMention): boolean {
+  return wordsBefore(view, m.start, 3).some((w) => DISPLACERS.has(w.text));
 }
 
 /** True when the event is named as the one it was not ("not the X but the Y", "rather than X"). */
@@ -447,11 +477,87 @@ function timelineLineStarts(doc: DocumentAnalysis): number[] {
   for (const d of doc.dates) {
     let i = d.start;
     while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    // A list item's marker ("* 1953 …", "- 1953 …", "3. 1953 …") before the date, with its indentation.
+    const marker = /(?:^|[\r\n])[ \t]*(?:[*+-]|\d{1,3}[.)])$/.exec(text.slice(Math.max(0, i - 8), i));
+    if (marker && i < d.start) {
+      i -= marker[0].length - (/^[\r\n]/.test(marker[0]) ? 1 : 0);
+    }
     if (i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13) byLine.set(doc.analysis.lines.positionAt(i).line, i);
   }
   const out: number[] = [];
   for (const [line, offset] of byLine) if (byLine.has(line - 1) || byLine.has(line + 1)) out.push(offset);
   return out.sort((a, b) => a - b);
+}
+
+/** True when the date follows "of" after a noun that is not a time word ("the armistice of July 1953"). */
+function ofNoun(view: SentenceView, date: DateExpression): boolean {
+  const before = wordsBefore(view, date.start, 2);
+  if (before.length < 2 || before[1].text !== 'of') return false;
+  return !TIME_NOUNS.has(before[0].text) && !DETERMINERS.has(before[0].text);
+}
+
+/** The life or career action a date belongs to ("born in Gori in 1878"), searched back to the phrase's start. */
+function actionBefore(text: string, view: SentenceView, date: DateExpression): Word | undefined {
+  const before = wordsBefore(view, date.start, 6);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const w = before[k];
+    if (LIFE_ACTIONS.has(w.text)) return w;
+    // Stop at a comma: the action must lead the date's own phrase.
+    const next = before[k + 1];
+    if (next && /,/.test(text.slice(w.end, next.start))) return undefined;
+  }
+  return undefined;
+}
+
+/** The comma-bounded stretch of the clause holding an offset. */
+function commaPhrase(doc: DocumentAnalysis, view: SentenceView, offset: number): { start: number; end: number } {
+  const text = doc.text;
+  const clause = clauseOf(view, offset);
+  const clauseStart = clause === 0 ? view.start : view.breaks[clause - 1];
+  const clauseEnd = clause < view.breaks.length ? view.breaks[clause] : view.end;
+  const before = text.lastIndexOf(',', offset - 1);
+  let after = text.indexOf(',', offset);
+  if (after < 0) after = clauseEnd;
+  return { start: Math.max(clauseStart, before + 1), end: Math.min(clauseEnd, after) };
+}
+
+/** True when the event is named in a comma-bounded aside that opens with a reference point ("a year after X …") and the date lies outside it. */
+function inAnchoredAside(doc: DocumentAnalysis, view: SentenceView, m: EventMention, date: DateExpression): boolean {
+  const phrase = commaPhrase(doc, view, m.start);
+  if (date.start >= phrase.start && date.start < phrase.end) return false;
+  let n = 0;
+  for (let k = lowerBound(view.words, (w) => w.start, phrase.start); k < view.words.length && view.words[k].start < m.start && n < 3; k++, n++) {
+    if (ANCHORS.has(view.words[k].text)) return true;
+  }
+  return false;
+}
+
+/** True when words right after the event date it from another time ("died three years later"). */
+function relativelyTimed(view: SentenceView, m: EventMention): boolean {
+  const clause = clauseOf(view, Math.max(m.start, m.end - 1));
+  let k = lowerBound(view.words, (w) => w.start, m.end);
+  for (let n = 0; n < 4 && k < view.words.length; n++, k++) {
+    const w = view.words[k];
+    if (clauseOf(view, w.start) !== clause) return false;
+    if (RELATIVELY_TIMED.has(w.text)) return true;
+  }
+  return false;
+}
+
+/** The relative clause set off by a comma that holds an offset ("X, who died in 1971, …"): from its relative word to the next comma. */
+function relativeAside(doc: DocumentAnalysis, view: SentenceView, offset: number): { start: number; end: number } | undefined {
+  const text = doc.text;
+  for (let k = wordBefore(view.words, offset + 1); k > 0; k--) {
+    const w = view.words[k];
+    const gap = text.slice(view.words[k - 1].end, w.start);
+    if (/[;:—–.!?]/.test(gap)) return undefined;
+    if (RELATIVE_WORDS.has(w.text) && /,/.test(gap)) {
+      let end = text.indexOf(',', w.end);
+      if (end < 0 || end > view.end) end = view.end;
+      return offset < end ? { start: w.start, end } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Pairs each statement date of the document with the event it is written for. */
@@ -508,7 +614,7 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
       const anchors = new Set(mentions.filter((m) => isAnchor(view, m, mentions)));
       const objects = new Set(mentions.filter((m) => object(m)));
       const owners = mentions.filter((m) => !anchors.has(m) && !objects.has(m) && !inside(m));
-      const attachability = (m: EventMention): Attachability | 'never' => (isDenied(view, m) ? 'never' : objects.has(m) ? 'of' : anchors.has(m) ? 'tight' : 'free');
+      const attachability = (m: EventMention): Attachability | 'never' => (isDenied(view, m) ? 'never' : objects.has(m) || displaced(view, m) ? 'of' : anchors.has(m) ? 'tight' : 'free');
       const pairs = new Map<DateExpression, DatedMention>();
       for (const { date, bound } of dates) {
         if (bound && bound !== 'when') {
@@ -536,9 +642,20 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
         let bestScore = Infinity;
         const dateClauseNamesEvent = mentions.some((m) => clauseOf(view, m.start) === clause);
         const opening = bound === 'when' || (!dateClauseNamesEvent && introductory(view, date));
+        // "the armistice of July 1953": a date after "of" dates the noun before it, which is not a mention here.
+        if (ofNoun(view, date)) continue;
+        const action = actionBefore(doc.text, view, date);
+        const aside = relativeAside(doc, view, date.start);
         for (const m of owners) {
           if (taken.has(m) || statementOf(view, m.start) !== statement) continue;
           if (parens && !(m.start >= parens.start && m.end <= parens.end)) continue;
+          // "born in Gori in 1878": the date is the action's, unless the event is named between them or is the action.
+          if (action && !(m.start > action.start && m.end <= date.start) && !(m.start <= action.start && m.end >= action.end)) continue;
+          // "…, a year after X had appeared, …": an event named in an aside about another time dates nothing outside it.
+          if (inAnchoredAside(doc, view, m, date)) continue;
+          // "X, who died in 1971, was buried …": a relative clause and its main clause date their own events.
+          if (relativeAside(doc, view, m.start)?.start !== aside?.start) continue;
+          if (relativelyTimed(view, m)) continue;
           const first = clauseOf(view, m.start);
           const last = clauseOf(view, Math.max(m.start, m.end - 1));
           let tier: number;

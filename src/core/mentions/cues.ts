@@ -78,7 +78,7 @@ export class CueMatcher {
   match(words: readonly Word[]): CueMatch[] {
     if (this.cues.length === 0 || words.length === 0) return [];
     // cue index → per group the spans found, in order (a few per group: enough to find the tightest window)
-    const found = new Map<number, { start: number; end: number }[][]>();
+    const found = new Map<number, Occurrence[][]>();
     const offer = (alt: Alternative, i: number): void => {
       const end = matchAt(alt.words, words, i);
       if (end < 0) return;
@@ -90,7 +90,7 @@ export class CueMatcher {
       }
       const list = groups[alt.group];
       if (list.length >= MAX_OCCURRENCES) list.shift();
-      list.push({ start: words[i].start, end: words[end].end });
+      list.push({ start: words[i].start, end: words[end].end, first: i, last: end });
     };
     for (let i = 0; i < words.length; i++) {
       const w = words[i].text;
@@ -104,7 +104,7 @@ export class CueMatcher {
     }
     const out: CueMatch[] = [];
     for (const [c, groups] of found) {
-      const spans = tightestWindow(groups);
+      const spans = tightestWindow(groups, words);
       if (!spans) continue;
       let start = Infinity;
       let end = -Infinity;
@@ -121,15 +121,24 @@ export class CueMatcher {
 /** Occurrences kept per group of a cue in one sentence (the latest ones). */
 const MAX_OCCURRENCES = 8;
 
+/** Where a group of a cue occurred: offsets, and the indexes of its first and last word. */
+interface Occurrence {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
 /** A stretch of a sentence short enough to read as one phrase (characters). */
 const PHRASE_WIDTH = 64;
 
 /**
- * One occurrence per group: the latest window that reads as one phrase (at most {@link PHRASE_WIDTH} wide),
+ * One occurrence per group: the latest window that reads as one phrase (no punctuation inside, at most
+ * {@link PHRASE_WIDTH} wide),
  * else the tightest window, so that a cue is not stretched from a word at the start of a long sentence to one at
  * its end. Undefined when a group has no occurrence.
  */
-function tightestWindow(groups: readonly { start: number; end: number }[][]): { start: number; end: number }[] | undefined {
+function tightestWindow(groups: readonly Occurrence[][], words: readonly Word[]): { start: number; end: number }[] | undefined {
   for (const g of groups) if (g.length === 0) return undefined;
   let tightest: { start: number; end: number }[] | undefined;
   let tightestWidth = Infinity;
@@ -141,16 +150,18 @@ function tightestWindow(groups: readonly { start: number; end: number }[][]): { 
     for (const last of groups[g]) {
       const pick: { start: number; end: number }[] = [];
       let start = last.start;
+      let firstWord = last.first;
       for (let h = 0; h < groups.length && pick.length === h; h++) {
         if (h === g) {
-          pick.push(last);
+          pick.push({ start: last.start, end: last.end });
           continue;
         }
-        let chosen: { start: number; end: number } | undefined;
+        let chosen: Occurrence | undefined;
         for (const o of groups[h]) if (o.end <= last.end && (!chosen || o.start > chosen.start)) chosen = o;
         if (chosen) {
-          pick.push(chosen);
+          pick.push({ start: chosen.start, end: chosen.end });
           start = Math.min(start, chosen.start);
+          firstWord = Math.min(firstWord, chosen.first);
         }
       }
       if (pick.length !== groups.length) continue;
@@ -159,7 +170,9 @@ function tightestWindow(groups: readonly { start: number; end: number }[][]): { 
         tightest = pick;
         tightestWidth = width;
       }
-      if (width <= PHRASE_WIDTH && last.end > latestEnd) {
+      let phrase = width <= PHRASE_WIDTH;
+      for (let k = firstWord + 1; k <= last.last && phrase; k++) if (!words[k].joined) phrase = false;
+      if (phrase && last.end > latestEnd) {
         latest = pick;
         latestEnd = last.end;
       }

@@ -155,8 +155,17 @@ function aboutHolds(cue: CompiledCue, match: { start: number; end: number }, s: 
   }
   if (inClause) return true;
   if (otherInClause) return false;
+  // The clause names nobody: it is about the person named last before it in the sentence ("Khrushchev, who
+  // died in 1971, …"), else about one named earlier in the paragraph.
   const paragraph = analysis.paragraphs[sentence.paragraph];
-  for (let k = lowerBound(people, byEnd, paragraph ? paragraph.start + 1 : 0); k < people.length && people[k].start < match.start; k++) {
+  const from = lowerBound(people, byEnd, paragraph ? paragraph.start + 1 : 0);
+  let previous = -1;
+  for (let k = from; k < people.length && people[k].start < clauseStart; k++) if (people[k].start >= sentence.start) previous = k;
+  if (previous >= 0) {
+    const at = people[previous].start;
+    return people.some((p) => p.start === at && about.includes(p.id));
+  }
+  for (let k = from; k < people.length && people[k].start < match.start; k++) {
     if (about.includes(people[k].id)) return true;
   }
   return false;
