@@ -3,7 +3,7 @@
  * the editor and the command line both use them. Holds no I/O: callers pass the index and the library.
  */
 import { VersionedCache } from './cache';
-import { analyzeBlocks, analyzeDocument, blockAt, runChecksOnBlocks, type BlockedDocument, type CheckOptions, type DocumentAnalysis } from './check/index';
+import { analyzeBlocksStepwise, analyzeDocument, blockAt, runChecksOnBlocksStepwise, runToEnd, type BlockedDocument, type CheckOptions, type DocumentAnalysis } from './check/index';
 import { checkCitationKeys, UNKNOWN_CITATION_KEY } from './cite/check';
 import { completeAt, type CitationCompletionResult } from './cite/completion';
 import { citationDefinitionAt, citationHoverAt, type ReferenceStyle } from './cite/hover';
@@ -32,6 +32,9 @@ export interface HoverOptions {
   citations: boolean;
 }
 
+/** How long (ms) `checkAsync` works before it pauses. */
+export const CHECK_SLICE_MS = 15;
+
 export const ALL_HOVERS: HoverOptions = Object.freeze({ people: true, events: true, places: true, dates: true, citations: true });
 
 /** A hover's Markdown and the span it is about (UTF-16 offsets). */
@@ -48,10 +51,17 @@ export class AnnalistSession {
 
   /** The document cut into analysed blocks for this version, built from the previous version's blocks. */
   private blocks(doc: TextDocumentLike, index: DatasetIndex): BlockedDocument {
+    return runToEnd(this.blockSteps(doc, doc.getText(), index));
+  }
+
+  /** `blocks` in steps (one per block analysed); `text` is the version's text, read once by the caller. */
+  private *blockSteps(doc: TextDocumentLike, text: string, index: DatasetIndex): Generator<void, BlockedDocument, void> {
     const hit = this.blocked.get(doc.uri);
     if (hit && hit.version === doc.version && hit.doc.index === index && hit.doc.languageId === doc.languageId) return hit.doc;
-    const text = doc.getText();
-    const made = analyzeBlocks(text, doc.languageId, index, hit?.doc);
+    const made = yield* analyzeBlocksStepwise(text, doc.languageId, index, hit?.doc);
+    // Another call may have stored a later version while this one paused: keep the later one.
+    const now = this.blocked.get(doc.uri);
+    if (now && now !== hit && now.version > doc.version) return made;
     this.blocked.delete(doc.uri);
     this.blocked.set(doc.uri, { version: doc.version, doc: made });
     while (this.blocked.size > 20) this.blocked.delete(this.blocked.keys().next().value as string);
@@ -71,12 +81,51 @@ export class AnnalistSession {
 
   /** Every enabled check, the citation-key check included. */
   check(doc: TextDocumentLike, ctx: DocumentContext, options: Partial<CheckOptions>, token: CancellationLike = neverCancelled): AnnalistDiagnostic[] {
-    const blocked = this.blocks(doc, ctx.index);
+    return runToEnd(this.checkSteps(doc, ctx, options, token));
+  }
+
+  /**
+   * `check` in slices: works block by block and awaits `pause()` whenever `sliceMs` of work (by the clock `now`,
+   * in ms) has passed since the last pause, so an editor's event loop is never held long. Stops between blocks
+   * once `token` is cancelled ([]). The diagnostics equal `check`'s.
+   */
+  async checkAsync(
+    doc: TextDocumentLike,
+    ctx: DocumentContext,
+    options: Partial<CheckOptions>,
+    token: CancellationLike,
+    pause: () => Promise<void>,
+    now: () => number = () => Date.now(),
+    sliceMs = CHECK_SLICE_MS,
+  ): Promise<AnnalistDiagnostic[]> {
+    const steps = this.checkSteps(doc, ctx, options, token);
+    let since = now();
+    for (;;) {
+      if (token.isCancellationRequested) {
+        steps.return([]);
+        return [];
+      }
+      const r = steps.next();
+      if (r.done) return token.isCancellationRequested ? [] : r.value;
+      if (now() - since >= sliceMs) {
+        await pause();
+        since = now();
+      }
+    }
+  }
+
+  /** The check in steps: one per block analysed or checked, one for the citation keys. */
+  private *checkSteps(doc: TextDocumentLike, ctx: DocumentContext, options: Partial<CheckOptions>, token: CancellationLike): Generator<void, AnnalistDiagnostic[], void> {
+    // One text and one version for the whole run, however long it pauses.
+    const text = doc.getText();
+    const version: TextDocumentLike = { uri: doc.uri, languageId: doc.languageId, version: doc.version, getText: () => text };
+    const blocked = yield* this.blockSteps(version, text, ctx.index);
     if (token.isCancellationRequested) return [];
-    const found = runChecksOnBlocks(blocked, { index: ctx.index, library: ctx.library }, options, token);
+    const found = yield* runChecksOnBlocksStepwise(blocked, { index: ctx.index, library: ctx.library }, options, token);
     const level: Severity | 'off' = options.levels?.[UNKNOWN_CITATION_KEY] ?? 'warning';
     const checked = found.length;
     if (ctx.library && level !== 'off' && !token.isCancellationRequested) {
+      yield;
       for (const d of checkCitationKeys({
         text: blocked.text,
         languageId: doc.languageId,

@@ -15,6 +15,11 @@ import { readSettings } from './config';
 /** What the engine reads of a document: an open editor document or a file read from disk. */
 export type EngineDocument = Pick<vscode.TextDocument, 'uri' | 'languageId' | 'version' | 'getText'>;
 
+/** Lets the extension host run whatever is waiting (input, other extensions) before the check goes on. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export class Engine {
   readonly session = new AnnalistSession();
 
@@ -42,7 +47,11 @@ export class Engine {
     const ctx = await this.context(doc);
     if (token.isCancellationRequested) return [];
     const s = readSettings(doc.uri);
-    return this.session.check(ctx.core, ctx, { levels: s.levels, disputed: s.disputed }, token);
+    // The version and its text read together now (the document may have changed while the context loaded);
+    // the check then runs in slices, yielding to the extension host between them.
+    const text = doc.getText();
+    const core = { ...ctx.core, version: doc.version, getText: () => text };
+    return this.session.checkAsync(core, ctx, { levels: s.levels, disputed: s.disputed }, token, yieldToHost);
   }
 
   /** Documents over the size limit are not analysed while typing (the diagnostics controller says so once). */

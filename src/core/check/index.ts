@@ -150,6 +150,22 @@ export interface BlockedDocument {
  * are joined up to `blockSize` code units.
  */
 export function analyzeBlocks(text: string, languageId: string, index: DatasetIndex, previous?: BlockedDocument, blockSize = BLOCK_SIZE): BlockedDocument {
+  return runToEnd(analyzeBlocksStepwise(text, languageId, index, previous, blockSize));
+}
+
+/** Runs a stepwise computation (see `analyzeBlocksStepwise`) to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `analyzeBlocks` in steps: yields after each block it analyses, so a caller can pause between blocks (and stop
+ * by not resuming); returns the blocked document.
+ */
+export function* analyzeBlocksStepwise(text: string, languageId: string, index: DatasetIndex, previous?: BlockedDocument, blockSize = BLOCK_SIZE): Generator<void, BlockedDocument, void> {
   const source = typeof text === 'string' ? text : '';
   const lang = typeof languageId === 'string' ? languageId : 'plaintext';
   const n = source.length;
@@ -218,6 +234,7 @@ export function analyzeBlocks(text: string, languageId: string, index: DatasetIn
       made = analyzeDocumentBlock(source, lang, index, s, e, frameOf);
     }
     ci = k;
+    yield;
     blocks.push({
       text: source.slice(s, e),
       start: s,
@@ -265,6 +282,7 @@ export function analyzeBlocks(text: string, languageId: string, index: DatasetIn
     if (sameFrame && b.suppressionKey === key) continue;
     // The suppressions over it or the document's frame changed: analyse it again in this version.
     const made = analyzeDocumentBlock(source, lang, index, b.start, b.start + b.text.length, frameOf);
+    yield;
     blocks[i] = { text: b.text, start: b.start, line: b.line, doc: made.doc, base: b.start, baseLine: b.line, directives: b.directives, frontMatter: made.frontMatter, suppressionKey: key };
   }
   return { text: source, languageId: lang, index, blocks, frame, frameKey };
@@ -281,6 +299,11 @@ function suppressionKey(list: readonly { start: number; end: number; kind: strin
 
 /** Every enabled check over a blocked document, computing only blocks not checked before with these options. */
 export function runChecksOnBlocks(doc: BlockedDocument, context: CheckContext, options?: Partial<CheckOptions>, token: CancellationLike = neverCancelled): AnnalistDiagnostic[] {
+  return runToEnd(runChecksOnBlocksStepwise(doc, context, options, token));
+}
+
+/** `runChecksOnBlocks` in steps: yields after each block it checks (blocks checked before cost no step). */
+export function* runChecksOnBlocksStepwise(doc: BlockedDocument, context: CheckContext, options?: Partial<CheckOptions>, token: CancellationLike = neverCancelled): Generator<void, AnnalistDiagnostic[], void> {
   const o = resolveOptions(options);
   const key = JSON.stringify(o);
   const out: AnnalistDiagnostic[] = [];
@@ -289,7 +312,9 @@ export function runChecksOnBlocks(doc: BlockedDocument, context: CheckContext, o
     let found = b.found;
     if (!found || found.key !== key) {
       found = { key, line: b.baseLine, list: runChecksOn(b.doc, context, o, token) };
+      if (token.isCancellationRequested) return [];
       b.found = found;
+      yield;
     }
     if (found.line !== b.line) {
       const delta = b.line - found.line;
