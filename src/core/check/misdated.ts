@@ -354,13 +354,16 @@ function isDenied(view: SentenceView, m: EventMention): boolean {
 /** Words that may stand between a verb and its object ("released the text of the treaty"). */
 const OBJECT_LEAD = new Set(['the', 'a', 'an', 'of', 'its', 'his', 'her', 'their', 'text', 'full', 'whole', 'copy', 'copies', 'news', 'report', 'story', 'account', 'details']);
 
+/** Words that may link a paraphrase of a part to its whole ("speech to the congress", "session of the congress"). */
+const PART_LINKS = new Set([...OBJECT_LEAD, 'to', 'at', 'before', 'during', 'in']);
+
 /** True when `m` is named right after the words of cue `c`, as what the cue's action was done to ("released the text of X"). */
-function objectOf(text: string, c: EventMention, m: EventMention): boolean {
+function objectOf(text: string, c: EventMention, m: EventMention, lead: ReadonlySet<string> = OBJECT_LEAD): boolean {
   if (m.start < c.end || m.start - c.end > 40) return false;
   const gap = text.slice(c.end, m.start);
-  if (!/^[\s\p{L}'’*_]*$/u.test(gap)) return false;
+  if (!/^[\s\p{L}'’‘“”"*_]*$/u.test(gap)) return false;
   const words = wordsOf(gap, 0, gap.length);
-  return words.length <= 5 && words.every((w) => OBJECT_LEAD.has(w.text));
+  return words.length <= 5 && words.every((w) => lead.has(w.text));
 }
 
 /** Clause begins a date may be attached across: a relative clause ("X, which opened on …") or a dash or colon. */
@@ -629,7 +632,15 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
           continue;
         }
         if (bound === 'when') continue;
-        const attached = attachedMention(doc, view, date, mentions, attachability);
+        let attached = attachedMention(doc, view, date, mentions, attachability);
+        // A whole named inside or right after a paraphrase of its part that says more than one word besides the whole's name
+        // ("X's denunciation of Y before the congress (1956)"): the date is the part's, the more specific event.
+        const outside = (c: EventMention, w: EventMention) =>
+          (c.spans ?? []).filter((sp) => sp.end <= w.start || sp.start >= w.end).reduce((n, sp) => n + wordsOf(doc.text, sp.start, sp.end).length, 0);
+        // Only when the date is wrong for the whole too: a date right for the whole is never flagged for its part.
+        const part = attached && mentions.find((c) => c.via === 'cue' && (c.event.partOf ?? []).includes(attached!.event.id) && outside(c, attached!) >= 2 &&
+          ((c.start <= attached!.start && c.end >= attached!.end) || objectOf(doc.text, c, attached!, PART_LINKS)));
+        if (part && attached && contradicts(date, attached.event)) attached = part;
         if (attached) pairs.set(date, { date, mention: attached, how: 'attached' });
       }
       const taken = new Set([...pairs.values()].map((p) => p.mention));
@@ -707,6 +718,11 @@ interface Verdict {
   contradicts: boolean;
   /** The index of the dispute the written date agrees with. */
   dispute?: number;
+}
+
+/** True when a written date contradicts an event's date in every reading. */
+function contradicts(date: DateExpression, event: IndexedEvent): boolean {
+  return judgeReadings(calendarReadings(date, judgedInterval(date), event), (w) => judge(w, event)).contradicts;
 }
 
 function judge(written: DateInterval, event: IndexedEvent): Verdict {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { buildIndex } from '../../../src/core/dataset/index';
 import { parseDataset } from '../../../src/core/dataset/loader';
-import { check, covered } from './helpers';
+import { check, covered, shippedIndex } from './helpers';
 
 /** An invented dataset for the pairing rules: a republic with a charter, a fire, a reform decade and a poet. */
 const YAML = `annalist: 1
@@ -44,6 +44,20 @@ events:
     cues:
       - all: ["died|dies"]
         about: [iven]
+    sources: [roth2001]
+  - id: assembly
+    label: The Great Assembly
+    names: [Great Assembly]
+    date: "1833-04-01/1833-04-20"
+    sources: [roth2001]
+  - id: assembly-oration
+    label: Sarro's oration to the Great Assembly
+    names: [Sarro's oration]
+    date: "1833-04-20"
+    partOf: [assembly]
+    cues:
+      - all: ["oration|harangue", "against the guilds"]
+      - all: ["speeches"]
     sources: [roth2001]
   - id: prize
     label: Prize for Dala Moor
@@ -132,5 +146,25 @@ describe('misdated-event pairing rules (invented dataset)', () => {
 
   it('reads each line of a plain-text bullet list as its own statement', () => {
     assert.deepEqual(flags('notes\n* 1831 great mill fire\n* 1820 velmar charter\n* 1833 Great Mill fire remembered', 'plaintext'), ['1833|mill-fire']);
+  });
+
+  it('a date written for a whole and its part described goes to the part, only when wrong for the whole too', () => {
+    assert.deepEqual(flags('The harangue against the guilds before the Great Assembly (May 1833) shocked the town.'), ['May 1833|assembly-oration']);
+    // Right for the whole: no flag for the part either.
+    assert.deepEqual(flags('The harangue against the guilds before the Great Assembly (April 1833) shocked the town.'), []);
+    // One word besides the whole's name says too little: the whole keeps the date.
+    assert.deepEqual(flags('Speeches at the Great Assembly in 1834 were long.'), ['1834|assembly']);
+  });
+});
+
+describe('misdated-event paraphrases of the shipped dataset', () => {
+  const shipped = (t: string) => check(t, shippedIndex()).map((d) => `${covered(t, d)}|${d.data?.event}`);
+  it('finds career steps, camp risings and arrests written in other words', () => {
+    assert.deepEqual(shipped('Kosygin became premier in 1965.'), ['1965|brezhnev-kosygin-leadership']);
+    assert.deepEqual(shipped('Shepilov became foreign minister in June 1957, replacing Molotov.'), ['June 1957|molotov-dismissed-foreign-minister']);
+    assert.deepEqual(shipped('In July 1953 officers seized Beria in the Kremlin.'), ['July 1953|beria-arrest']);
+    assert.deepEqual(shipped('Workers in Poznań rose against the regime on 28 June 1957.'), ['28 June 1957|poznan-protests']);
+    assert.deepEqual(shipped('In the summer of 1955 the prisoners of Kengir held their camp.'), ['the summer of 1955|kengir-uprising']);
+    assert.deepEqual(shipped('Kosygin became premier in October 1964.'), []);
   });
 });
