@@ -61,7 +61,7 @@ const ANCHORS = new Set([
  * ("planning for X began in …") or hearing of it ("heard of X in …"). Such an event owns only "X of DATE".
  */
 const DISPLACERS = new Set(['planning', 'plans', 'preparations', 'preparation', 'prelude', 'heard', 'hearing', 'learned', 'learnt', 'learning']);
-/** Actions of a person's life and career: a date right after one belongs to that action ("born in Gori in 1878"). */
+/** Actions of a person's life and career: a date right after one belongs to that action ("born in the capital in 1848"). */
 const LIFE_ACTIONS = new Set([
   'born', 'died', 'arrested', 'released', 'freed', 'awarded', 'published', 'elected', 'appointed', 'married', 'executed', 'exiled',
   'expelled', 'imprisoned', 'sentenced', 'buried', 'rehabilitated', 'promoted', 'retired', 'graduated', 'joined', 'deported',
@@ -80,7 +80,7 @@ const TIME_NOUNS = new Set([
 ]);
 /** Words after an event that date it from another time ("died three years later"). */
 const RELATIVELY_TIMED = new Set(['later', 'earlier', 'afterwards', 'afterward', 'thereafter', 'beforehand']);
-/** Words that open a relative clause set off by commas ("X, who died in 1971, …"). */
+/** Words that open a relative clause set off by commas ("X, who died in 1871, …"). */
 const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'where']);
 
 /** Words that deny that an event named right after them is the one meant ("not the Twentieth but the …"). */
@@ -499,7 +499,7 @@ function ofNoun(view: SentenceView, date: DateExpression): boolean {
   return !TIME_NOUNS.has(before[0].text) && !DETERMINERS.has(before[0].text);
 }
 
-/** The life or career action a date belongs to ("born in Gori in 1878"), searched back to the phrase's start. */
+/** The life or career action a date belongs to ("born in the capital in 1848"), searched back to the phrase's start. */
 function actionBefore(text: string, view: SentenceView, date: DateExpression): Word | undefined {
   const before = wordsBefore(view, date.start, 6);
   for (let k = before.length - 1; k >= 0; k--) {
@@ -547,7 +547,7 @@ function relativelyTimed(view: SentenceView, m: EventMention): boolean {
   return false;
 }
 
-/** The relative clause set off by a comma that holds an offset ("X, who died in 1971, …"): from its relative word to the next comma. */
+/** The relative clause set off by a comma that holds an offset ("X, who died in 1871, …"): from its relative word to the next comma. */
 function relativeAside(doc: DocumentAnalysis, view: SentenceView, offset: number): { start: number; end: number } | undefined {
   const text = doc.text;
   for (let k = wordBefore(view.words, offset + 1); k > 0; k--) {
@@ -660,11 +660,11 @@ export function pairDatesWithEvents(doc: DocumentAnalysis, token?: CancellationL
         for (const m of owners) {
           if (taken.has(m) || statementOf(view, m.start) !== statement) continue;
           if (parens && !(m.start >= parens.start && m.end <= parens.end)) continue;
-          // "born in Gori in 1878": the date is the action's, unless the event is named between them or is the action.
+          // "born in the capital in 1848": the date is the action's, unless the event is named between them or is the action.
           if (action && !(m.start > action.start && m.end <= date.start) && !(m.start <= action.start && m.end >= action.end)) continue;
           // "…, a year after X had appeared, …": an event named in an aside about another time dates nothing outside it.
           if (inAnchoredAside(doc, view, m, date)) continue;
-          // "X, who died in 1971, was buried …": a relative clause and its main clause date their own events.
+          // "X, who died in 1871, was buried …": a relative clause and its main clause date their own events.
           if (relativeAside(doc, view, m.start)?.start !== aside?.start) continue;
           if (relativelyTimed(view, m)) continue;
           const first = clauseOf(view, m.start);

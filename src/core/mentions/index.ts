@@ -128,7 +128,7 @@ function clausesOf(ctx: AboutContext, s: number): number[] {
 /**
  * True when a cue's `about` condition holds for a match in sentence s: one of the entities is named in the
  * match's clause, or earlier in the paragraph while that clause names no other person; and the words the cue
- * matched are not followed at once by another person's name ("ousted Zhukov": the cue is about Zhukov).
+ * matched are not followed at once by another person's name ("ousted the marshal": the cue is about the marshal).
  */
 function aboutHolds(cue: CompiledCue, match: { start: number; end: number }, s: number, ctx: AboutContext): boolean {
   if (!cue.about) return true;
@@ -155,7 +155,7 @@ function aboutHolds(cue: CompiledCue, match: { start: number; end: number }, s: 
   }
   if (inClause) return true;
   if (otherInClause) return false;
-  // The clause names nobody: it is about the person named last before it in the sentence ("Khrushchev, who
+  // The clause names nobody: it is about the person named last before it in the sentence ("the minister, who
   // died in 1971, …"), else about one named earlier in the paragraph.
   const paragraph = analysis.paragraphs[sentence.paragraph];
   const from = lowerBound(people, byEnd, paragraph ? paragraph.start + 1 : 0);
