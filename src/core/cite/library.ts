@@ -295,9 +295,17 @@ export class Library {
   /** Every distinct search word → positions in `records`, for typo-tolerant matching. */
   private readonly vocabulary = new Map<string, number[]>();
   private counter = 0;
+  /** Lower-cased keys and aliases for closestKeys, built on first use; dropped when entries change. */
+  private lowerKeys?: (readonly [string, string])[];
+  /** Suggestions already computed: an unknown key is looked up again on every check of the document. */
+  private readonly closestMemo = new Map<string, string[]>();
 
   /** Adds entries (and the problems found while parsing them, filed under their files). */
   add(entries: readonly LibraryEntry[], problems: readonly BibProblem[] = []): void {
+    if (entries.length) {
+      this.lowerKeys = undefined;
+      this.closestMemo.clear();
+    }
     for (const p of problems) this.source(p.uri).problems.push(p);
     for (const entry of entries) {
       const existing = this.byKey.get(entry.key);
@@ -335,6 +343,8 @@ export class Library {
   removeSource(uri: string): void {
     if (!this.sourceMap.has(uri)) return;
     this.sourceMap.delete(uri);
+    this.lowerKeys = undefined;
+    this.closestMemo.clear();
     const kept = this.records.filter((r) => r.entry.origin.uri !== uri);
     this.records.length = 0;
     this.byKey.clear();
@@ -446,27 +456,31 @@ export class Library {
 
   /** Up to `n` known keys closest to `key` (for "did you mean"), nearest first. */
   closestKeys(key: string, n = 3): string[] {
+    const memoKey = `${n}\u0000${key}`;
+    const memo = this.closestMemo.get(memoKey);
+    if (memo) return [...memo];
     const target = key.toLowerCase();
     const max = Math.max(2, Math.floor(target.length / 3));
+    this.lowerKeys ??= this.records.flatMap((r) => [r.entry.key, ...(r.entry.aliases ?? [])].map((k) => [k, k.toLowerCase()] as const));
     const found: { key: string; d: number }[] = [];
-    const consider = (candidate: string): void => {
-      const d = boundedEditDistance(target, candidate.toLowerCase(), max);
-      if (d > max || candidate === key) return;
-      found.push({ key: candidate, d });
-    };
-    for (const r of this.records) {
-      consider(r.entry.key);
-      for (const a of r.entry.aliases ?? []) consider(a);
+    for (const [candidate, lower] of this.lowerKeys) {
+      // An edit distance is at least the difference in length: most of a large library is skipped here.
+      if (Math.abs(lower.length - target.length) > max || candidate === key) continue;
+      const d = boundedEditDistance(target, lower, max);
+      if (d <= max) found.push({ key: candidate, d });
     }
     found.sort((a, b) => a.d - b.d || a.key.localeCompare(b.key));
     const out: string[] = [];
     for (const f of found) {
       const canonical = this.get(f.key)?.key ?? f.key;
-      if (!out.includes(canonical)) out.push(canonical);
+      if (canonical !== key && !out.includes(canonical)) out.push(canonical);
       if (out.length >= n) break;
     }
-    return out;
+    if (this.closestMemo.size > 1000) this.closestMemo.clear();
+    this.closestMemo.set(memoKey, out);
+    return [...out];
   }
+
 }
 
 function better(score: number, record: SearchRecord, than: { score: number; record: SearchRecord }): boolean {
