@@ -117,30 +117,41 @@ export interface FindDateOptions {
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
 
-const MONTHS: Record<string, { m: number; form: 'long' | 'short' }> = {};
+/** A word list keyed by lower-case word, without a prototype: "constructor" or "toString" in prose is no entry. */
+function vocabulary<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const MONTHS: Record<string, { m: number; form: 'long' | 'short' }> = Object.create(null);
 ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
   .forEach((name, i) => { MONTHS[name] = { m: i + 1, form: 'long' }; });
 for (const [abbr, m] of [['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12]] as const) {
   MONTHS[abbr] = { m, form: 'short' };
 }
 
-const WEEKDAYS: Record<string, number> = {
+const WEEKDAYS: Record<string, number> = vocabulary({
   sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3,
   thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
-};
+});
 
-const SEASONS: Record<string, 'spring' | 'summer' | 'autumn' | 'fall' | 'winter'> = {
+const SEASONS: Record<string, 'spring' | 'summer' | 'autumn' | 'fall' | 'winter'> = vocabulary({
   spring: 'spring', summer: 'summer', autumn: 'autumn', fall: 'fall', winter: 'winter',
-};
+});
 
 const APPROXIMATE = new Set(['circa', 'around', 'about', 'approximately', 'roughly']);
 const APPROXIMATE_DOTTED = new Set(['c', 'ca', 'approx']);
 const UNCERTAIN = new Set(['probably', 'perhaps', 'possibly']);
 
-const RELATIONS: Record<string, DateQualifiers['relation']> = {
+const RELATIONS: Record<string, DateQualifiers['relation']> = vocabulary({
   before: 'before', after: 'after', since: 'since', until: 'until', till: 'until', til: 'until', by: 'by',
   following: 'after', from: 'since', pre: 'before', post: 'after',
-};
+});
+
+/** The words a date may begin with (lower case): any other word starts none, and the scanner passes it by. */
+const FIRST_WORDS = new Set([
+  ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS), ...APPROXIMATE, ...APPROXIMATE_DOTTED, ...UNCERTAIN,
+  'the', 'early', 'mid', 'middle', 'late', 'from', 'between', 'twenty',
+]);
 
 /** Counting nouns and units: a year-like number right before one of these is a quantity. */
 const QUANTITY_WORDS = new Set([
@@ -172,10 +183,12 @@ const LOCATOR_NOUNS = new Set([
 const LIST_LOCATORS = new Set(['d', 'f', 'k', 'l']);
 const LOCATOR_SIGNS = new Set(['§', '¶', '#', '№']);
 
-const CENTURY_WORDS: Record<string, number> = {
+const CENTURY_WORDS: Record<string, number> = vocabulary({
   tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
   seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-};
+});
+
+for (const w of Object.keys(CENTURY_WORDS)) FIRST_WORDS.add(w);
 
 const DASHES = new Set(['-', '–', '—', '‐', '‑', '‒', '−']);
 const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘']);
@@ -222,6 +235,26 @@ function wordCharLength(text: string, i: number): number {
   }
   if (c === 0x200c || c === 0x200d || c === 0xad) return 1; // joiners and soft hyphens stay inside words
   return WORDISH.test(text[i]) ? 1 : 0;
+}
+
+/** A token every date holds at least one of: digits, or the word "century". */
+function isAnchor(k: Token): boolean {
+  return k.k === 'num' || (k.k === 'word' && k.low === 'century');
+}
+
+/**
+ * How many tokens a date may run before its first anchor: well above the longest prefix the grammar reads
+ * ("probably between the early spring and the late autumn of 1956" has 22).
+ */
+const ANCHOR_REACH = 64;
+
+/** True when `text[from, to)` may hold a date: it has an ASCII digit or the word "century" (any case). */
+function mayHoldDate(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return to - from >= 7 && /century/i.test(text.slice(from, to));
 }
 
 function tokenize(text: string, from: number, to: number): Token[] {
@@ -332,8 +365,20 @@ class Scanner {
   run(): DateExpression[] {
     const out: DateExpression[] = [];
     const t = this.t;
+    // Every date holds an anchor (digits, or the word "century"), no more than ANCHOR_REACH tokens after its
+    // first: tokens farther from the next anchor start nothing and are skipped.
+    let anchor = -1;
     let i = 0;
     while (i < t.length) {
+      if (anchor < i) {
+        anchor = i;
+        while (anchor < t.length && !isAnchor(t[anchor])) anchor++;
+        if (anchor === t.length) break;
+      }
+      if (anchor - i > ANCHOR_REACH) {
+        i = anchor - ANCHOR_REACH;
+        continue;
+      }
       if (t[i].k === 'space') {
         i++;
         continue;
@@ -653,6 +698,8 @@ class Scanner {
 
   /** The longest valid expression starting at token i. */
   private at(i: number): { result?: DateExpression; next: number } | undefined {
+    const k = this.t[i];
+    if (k.k === 'word' && !FIRST_WORDS.has(k.low)) return undefined;
     const cands: Candidate[] = [];
     this.prefixed(i, cands);
     let best: { result: DateExpression; next: number } | undefined;
@@ -1151,12 +1198,9 @@ class Scanner {
     }
     if (c.quals.approximate) interval.approximate = true;
     if (c.quals.uncertain) interval.uncertain = true;
-    if (c.quals.weekday === undefined) delete c.quals.weekday;
     const relation = this.relationBefore(c.s);
-    const quals: DateQualifiers = { ...c.quals };
-    if (relation) quals.relation = relation;
-    for (const key of Object.keys(quals) as (keyof DateQualifiers)[]) if (quals[key] === undefined) delete quals[key];
-    const style = clean({ ...c.style });
+    const quals: DateQualifiers = definedOnly(relation ? { ...c.quals, relation } : c.quals);
+    const style = clean(c.style);
     if (style.capitalized === undefined && this.capitalizedAt(c.ds)) style.capitalized = true;
     const expr: DateExpression = {
       start: c.s, end: c.e, text: this.text.slice(c.s, c.e), interval, kind: c.kind, style, qualifiers: quals,
@@ -1203,9 +1247,24 @@ class Scanner {
   }
 }
 
-function clean(style: DateStyle): DateStyle {
-  for (const key of Object.keys(style) as (keyof DateStyle)[]) if (style[key] === undefined || style[key] === false) delete style[key];
-  return style;
+/** A copy without the keys that are undefined. */
+function definedOnly<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
+}
+
+/** A copy without the keys that are undefined or false (built anew: deleting keys makes objects slow). */
+function clean<T extends object>(style: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(style)) {
+    const v = (style as Record<string, unknown>)[key];
+    if (v !== undefined && v !== false) out[key] = v;
+  }
+  return out as T;
 }
 
 function pointStyle(p: Point): DateStyle {
@@ -1288,6 +1347,7 @@ export function findDateExpressions(text: string, from = 0, to: number = text.le
   const lo = Math.max(0, Math.min(text.length, Math.floor(Number.isFinite(from) ? from : 0)));
   const hi = Math.max(lo, Math.min(text.length, Math.floor(Number.isFinite(to) ? to : text.length)));
   const century = options.century === undefined ? 1900 : options.century;
+  if (!mayHoldDate(text, lo, hi)) return [];
   try {
     return new Scanner(text, lo, hi, century === null || !Number.isInteger(century) ? null : century).run();
   } catch {

@@ -337,4 +337,15 @@ describe('dates/expressions', () => {
       assert.equal(findDateExpressions(many).length, 100_000);
     });
   });
+
+  it('words that name properties of every object ("constructor", "toString") are plain words: the dates around them stay', () => {
+    assert.deepEqual(findDateExpressions('Built by the constructor 1961–64, in the 1950s and the nineteenth century.').map((d) => d.text), ['1961–64', 'the 1950s', 'the nineteenth century']);
+    assert.deepEqual(findDateExpressions('5 toString 1956, hasOwnProperty 1957 valueOf').map((d) => d.text), ['1956', '1957']);
+  });
+
+  it('paragraphs without digits or a century hold no date; long digit-free runs before a date do not hide it', () => {
+    assert.deepEqual(findDateExpressions('No date here at all, only words and the spring.'), []);
+    const long = `${'word '.repeat(300)}on 14 February 1956 and ${'more '.repeat(300)}in the twentieth century`;
+    assert.deepEqual(findDateExpressions(long).map((d) => d.text), ['14 February 1956', 'the twentieth century']);
+  });
 });
