@@ -8,6 +8,8 @@ import { checkCitationKeys, UNKNOWN_CITATION_KEY } from './cite/check';
 import { completeAt, type CitationCompletionResult } from './cite/completion';
 import { citationDefinitionAt, citationHoverAt, type ReferenceStyle } from './cite/hover';
 import type { Library } from './cite/library';
+import type { CitationRef } from './cite/syntax';
+import { dialectOf } from './text/analysis';
 import type { DatasetIndex } from './dataset/index';
 import { definitionAt, hoverAt } from './hover/index';
 import type { AnnalistDiagnostic, CancellationLike, Range, Severity, TextDocumentLike } from './types';
@@ -132,6 +134,8 @@ export class AnnalistSession {
         library: ctx.library,
         bibliographyConfigured: ctx.bibliographyConfigured,
         isSuppressed: (offset, code) => isSuppressedIn(blocked, offset, code),
+        citations: citationsOf(blocked),
+        lines: blocked.frame.lines,
       })) found.push({ ...d, severity: level });
     }
     if (token.isCancellationRequested) return [];
@@ -176,6 +180,19 @@ export class AnnalistSession {
 
 function byPosition(a: AnnalistDiagnostic, b: AnnalistDiagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** The citations of a blocked document, from its blocks' analyses (moved to where each block now stands). */
+function citationsOf(doc: BlockedDocument): CitationRef[] {
+  if (dialectOf(doc.languageId) === 'plaintext') return [];
+  const out: CitationRef[] = [];
+  for (const b of doc.blocks) {
+    const shift = b.start - b.base;
+    for (const c of b.doc.analysis.citations) {
+      out.push(shift === 0 ? c : { ...c, keyStart: c.keyStart + shift, keyEnd: c.keyEnd + shift, groupStart: c.groupStart + shift, groupEnd: c.groupEnd + shift });
+    }
+  }
+  return out;
 }
 
 /** True when diagnostics of `code` are off at `offset` of the blocked document's version. */

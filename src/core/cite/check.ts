@@ -25,6 +25,10 @@ export interface CitationCheckInput {
   isSuppressed?: (offset: number, code: string) => boolean;
   /** At most this many "did you mean" keys per diagnostic (default 3). */
   maxSuggestions?: number;
+  /** The document's citations when an analysis already found them (else the text is scanned for them). */
+  citations?: readonly CitationRef[];
+  /** The text's line map when the caller has one. */
+  lines?: LineMap;
 }
 
 /** "a", "a or b", "a, b or c". */
@@ -53,9 +57,9 @@ export function checkCitationKeys(input: CitationCheckInput): AnnalistDiagnostic
   if (typeof text !== 'string' || !library) return [];
   const empty = library.size === 0;
   if (empty && !input.bibliographyConfigured) return [];
-  const refs = findCitations(text, typeof languageId === 'string' ? languageId : 'plaintext');
+  const refs = input.citations ?? findCitations(text, typeof languageId === 'string' ? languageId : 'plaintext');
   if (refs.length === 0) return [];
-  const lines = new LineMap(text);
+  const lines = input.lines ?? new LineMap(text);
   const max = Math.max(0, Math.min(10, Math.floor(input.maxSuggestions ?? 3)));
   const closest = new Map<string, string[]>();
   const out: AnnalistDiagnostic[] = [];

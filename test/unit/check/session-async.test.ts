@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBlocks } from '../../../src/core/check/index';
+import { checkCitationKeys, UNKNOWN_CITATION_KEY } from '../../../src/core/cite/check';
+import { Library } from '../../../src/core/cite/library';
 import { AnnalistSession } from '../../../src/core/session';
 import type { TextDocumentLike } from '../../../src/core/types';
 import { loadDevSet } from '../../eval/scoring';
@@ -109,5 +111,25 @@ describe('session: checks in slices (checkAsync)', () => {
       return Promise.resolve();
     }, clock(100));
     assert.deepEqual(got, expected);
+  });
+
+  it('cited keys are read from the blocks\' analyses, also for blocks moved by an edit, as a scan of the whole text finds them', async () => {
+    const library = new Library();
+    const origin = { uri: 'file:///refs.bib', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    library.add([{ key: 'known2020', item: { id: 'known2020', type: 'book', title: 'Known' }, origin }], []);
+    const paragraphs = TEXT.split('\n\n');
+    const cited = paragraphs.map((p, i) => (i % 7 === 3 ? `${p} See [@known2020; @unknwn2020, p. ${i}] and @knwn2020.` : p)).join('\n\n');
+    const session = new AnnalistSession();
+    const ctx = { index, library, bibliographyConfigured: true };
+    const never = { isCancellationRequested: false };
+    const keysOf = (text: string, version: number) =>
+      session.checkAsync(doc(text, version), ctx, {}, never, () => Promise.resolve(), clock(100)).then((list) => list.filter((d) => d.code === UNKNOWN_CITATION_KEY));
+    const whole = (text: string) => checkCitationKeys({ text, languageId: 'markdown', library, bibliographyConfigured: true });
+    const first = await keysOf(cited, 1);
+    assert.ok(first.length > 10);
+    assert.deepEqual(first, whole(cited));
+    const at = cited.indexOf('\n\n') + 2;
+    const edited = cited.slice(0, at) + 'An opening [@unknwn2020] in 1956.\n\n' + cited.slice(at);
+    assert.deepEqual(await keysOf(edited, 2), whole(edited));
   });
 });
