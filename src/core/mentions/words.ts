@@ -32,6 +32,10 @@ function isWordUnit(c: number): boolean {
   return k === 1;
 }
 
+function isCapital(ch: string): boolean {
+  return ch !== ch.toLowerCase() && UPPER_RE.test(ch);
+}
+
 function fold(c: number): string {
   if (c < 128) return String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
   let f = foldCache.get(c);
@@ -77,8 +81,9 @@ export function wordsOf(text: string, from: number, to: number, skip?: (offset: 
         folded = '';
         for (let k = start; k < i; k++) folded += fold(text.charCodeAt(k));
       }
-      const first = text.charAt(start);
-      out.push({ text: folded, start, end: i, joined: out.length > 0 && joined && newlines <= 1, capital: first !== first.toLowerCase() && UPPER_RE.test(first) });
+      const c0 = text.charCodeAt(start);
+      const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCapital(text.charAt(start));
+      out.push({ text: folded, start, end: i, joined: out.length > 0 && joined && newlines <= 1, capital });
       joined = true;
       newlines = 0;
       continue;
