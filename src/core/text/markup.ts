@@ -162,6 +162,9 @@ class Scanner {
     const t = this.text;
     const c = t.charCodeAt(i);
     if (!(c === 104 || c === 72 || c === 119 || c === 87 || c === 109 || c === 77 || c === 102 || c === 70)) return -1;
+    // The second letter first (http, ftp: t; www: w; mailto: a), so most words are passed by without slicing.
+    const second = t.charCodeAt(i + 1) | 32;
+    if (second !== ((c | 32) === 119 ? 119 : (c | 32) === 109 ? 97 : 116)) return -1;
     if (i > 0 && (isWordCharAt(t, i - 1) || t.charCodeAt(i - 1) === 47)) return -1;
     const head = t.slice(i, i + 8).toLowerCase();
     let body: number;
