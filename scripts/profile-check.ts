@@ -7,6 +7,7 @@
  *
  * Reports: a cold full check (analysis + checks), a warm full check (fresh session, same index), a re-check
  * after a one-character edit in the middle, and a hover after the first analysis. Medians of CPU time (ms).
+ * Last, the first check in slices as the editor runs it (checkAsync), with its longest stretch between pauses.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -131,6 +132,24 @@ for (let r = 0; r < runs; r++) {
   const [th] = time(() => session.hover(doc(edited2, version), at, { index }));
   hover.push(th);
 }
+// The sliced first check as the editor runs it: the longest stretch (wall time) between two pauses.
+async function longestSlice(): Promise<{ longest: number; pauses: number; total: number }> {
+  let last = performance.now();
+  let longest = 0;
+  let pauses = 0;
+  const start = last;
+  await new AnnalistSession().checkAsync(doc(text, 1), { index }, {}, { isCancellationRequested: false }, () => {
+    const t = performance.now();
+    longest = Math.max(longest, t - last);
+    pauses++;
+    return new Promise<void>((r) => setImmediate(() => {
+      last = performance.now();
+      r();
+    }));
+  }, () => performance.now());
+  longest = Math.max(longest, performance.now() - last);
+  return { longest, pauses, total: performance.now() - start };
+}
 const ms = (xs: number[]) => `${median(xs).toFixed(1)} ms`;
 for (const [name, xs] of stages) console.log(`  stage ${name.padEnd(32)} ${ms(xs)}`);
 console.log(`analyse:            ${ms(analyse)}  (${(mb / (median(analyse) / 1000)).toFixed(1)} MB/s)`);
@@ -138,3 +157,4 @@ console.log(`checks on analysis: ${ms(checks)}`);
 console.log(`session full check: ${ms(full)}  (${(mb / (median(full) / 1000)).toFixed(1)} MB/s)`);
 console.log(`re-check after typing a character: ${ms(edit)}; after deleting it: ${ms(edit2)} (medians of ${edit.length})`);
 console.log(`hover after check:  ${median(hover).toFixed(3)} ms`);
+void longestSlice().then((r) => console.log(`sliced first check (checkAsync): longest slice ${r.longest.toFixed(1)} ms (wall), ${r.pauses} pauses, ${r.total.toFixed(0)} ms in all`));
