@@ -6,7 +6,7 @@ import { VersionedCache } from './cache';
 import { analyzeBlocksStepwise, analyzeDocument, blockAt, runChecksOnBlocksStepwise, runToEnd, type BlockedDocument, type CheckOptions, type DocumentAnalysis } from './check/index';
 import { checkCitationKeys, UNKNOWN_CITATION_KEY } from './cite/check';
 import { completeAt, type CitationCompletionResult } from './cite/completion';
-import { citationDefinitionAt, citationHoverAt, type ReferenceStyle } from './cite/hover';
+import { citationAmong, citationDefinitionAt, citationHoverOf, type ReferenceStyle } from './cite/hover';
 import type { Library } from './cite/library';
 import type { CitationRef } from './cite/syntax';
 import { dialectOf } from './text/analysis';
@@ -145,16 +145,17 @@ export class AnnalistSession {
 
   /** The hover at `offset`: a cited key's reference first, else what the dataset knows. */
   hover(doc: TextDocumentLike, offset: number, ctx: DocumentContext, options: HoverOptions = ALL_HOVERS): HoverResult | undefined {
-    const text = doc.getText();
-    if (options.citations && ctx.library) {
-      const c = citationHoverAt({ text, languageId: doc.languageId, offset, library: ctx.library, style: ctx.referenceStyle });
-      if (c) return { markdown: c.markdown, start: c.start, end: c.end };
-    }
-    if (!options.people && !options.events && !options.places && !options.dates) return undefined;
     const block = blockAt(this.blocks(doc, ctx.index), offset);
     if (!block) return undefined;
     // The block's analysis may be of an earlier version where the block stood `shift` code units earlier.
     const a = block.doc;
+    if (options.citations && ctx.library) {
+      // The citations the block's analysis already found: a hover never rescans the document.
+      const ref = citationAmong(a.analysis.citations, a.text, offset - block.shift);
+      const c = ref && citationHoverOf(ref, ctx.library, ctx.referenceStyle);
+      if (c) return { markdown: c.markdown, start: c.start + block.shift, end: c.end + block.shift };
+    }
+    if (!options.people && !options.events && !options.places && !options.dates) return undefined;
     const h = hoverAt({ text: a.text, languageId: doc.languageId, offset: offset - block.shift, index: ctx.index, analysis: a, options });
     return h ? { markdown: h.markdown, start: h.start + block.shift, end: h.end + block.shift } : undefined;
   }

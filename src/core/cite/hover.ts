@@ -174,7 +174,12 @@ export function referenceCard(entry: LibraryEntry, citedAs?: string, style: Refe
 /** The cited key whose span holds `offset` (or whose `@` is at `offset`), or undefined. */
 export function citationRefAt(text: string, languageId: string, offset: number): CitationRef | undefined {
   if (typeof text !== 'string' || !Number.isInteger(offset) || offset < 0 || offset > text.length) return undefined;
-  for (const ref of findCitations(text, languageId)) {
+  return citationAmong(findCitations(text, languageId), text, offset);
+}
+
+/** The citation (in document order) whose `@key`, `@{key}` or LaTeX key covers `offset`, or undefined. */
+export function citationAmong(refs: readonly CitationRef[], text: string, offset: number): CitationRef | undefined {
+  for (const ref of refs) {
     if (ref.keyStart > offset + 2) break;
     const from = ref.syntax === 'latex' ? ref.keyStart : ref.keyStart - (text.charCodeAt(ref.keyStart - 1) === 123 ? 2 : 1);
     if (offset >= from && offset < ref.keyEnd) return ref;
@@ -182,16 +187,20 @@ export function citationRefAt(text: string, languageId: string, offset: number):
   return undefined;
 }
 
+/** The hover card of a citation already found (e.g. by the document's analysis), or undefined for an unknown key. */
+export function citationHoverOf(ref: CitationRef, library: Library, style?: ReferenceStyle): CitationHover | undefined {
+  const entry = library.get(ref.key);
+  if (!entry) return undefined;
+  const markdown = `**${escapeMarkdown(entry.key)}**\n\n${referenceCard(entry, ref.key, style)}`;
+  return { markdown, start: ref.keyStart, end: ref.keyEnd, key: ref.key };
+}
+
 /** The hover card of the known citation key at `offset`, or undefined (unknown keys get their diagnostic). */
 export function citationHoverAt(input: CitationAtInput): CitationHover | undefined {
   const { text, languageId, offset, library } = input;
   if (!library) return undefined;
   const ref = citationRefAt(text, languageId, offset);
-  if (!ref) return undefined;
-  const entry = library.get(ref.key);
-  if (!entry) return undefined;
-  const markdown = `**${escapeMarkdown(entry.key)}**\n\n${referenceCard(entry, ref.key, input.style)}`;
-  return { markdown, start: ref.keyStart, end: ref.keyEnd, key: ref.key };
+  return ref ? citationHoverOf(ref, library, input.style) : undefined;
 }
 
 /** Where the entry cited at `offset` is defined (its file and the span of its key), or undefined. */
