@@ -257,6 +257,17 @@ function mayHoldDate(text: string, from: number, to: number): boolean {
   return to - from >= 7 && /century/i.test(text.slice(from, to));
 }
 
+/**
+ * A LaTeX tie (`~`, a non-breaking space) between two letters or digits ("25~February~1956"): read as a space.
+ * A tilde after or before a space ("~1956", "c.~ 1956") or doubled (Markdown strike-through) is not.
+ */
+function isTie(text: string, i: number, from: number, to: number): boolean {
+  if (text.charCodeAt(i) !== 126 || i <= from || i + 1 >= to) return false;
+  const b = text.charCodeAt(i - 1);
+  const a = text.charCodeAt(i + 1);
+  return (isDigit(b) || wordCharLength(text, i - 1) > 0 || b === 46) && (isDigit(a) || wordCharLength(text, i + 1) > 0);
+}
+
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   let i = from;
@@ -267,9 +278,9 @@ function tokenize(text: string, from: number, to: number): Token[] {
       while (i < to && isDigit(text.charCodeAt(i))) i++;
       const raw = text.slice(s, i);
       tokens.push({ k: 'num', s, e: i, raw, low: raw, nl: 0 });
-    } else if (isSpaceCode(c)) {
+    } else if (isSpaceCode(c) || isTie(text, i, from, to)) {
       let nl = 0;
-      while (i < to && isSpaceCode(text.charCodeAt(i))) {
+      while (i < to && (isSpaceCode(text.charCodeAt(i)) || isTie(text, i, from, to))) {
         if (text.charCodeAt(i) === 10) nl++;
         i++;
       }

@@ -144,10 +144,39 @@ export function clauseBreaks(text: string, words: readonly Word[], from: number,
     if (CLAUSE_WORDS.has(w.text) || afterComma) {
       if (w.text === 'but' && words.slice(Math.max(0, k - 5), k).some((x) => NEGATING.has(x.text))) continue;
       offsets.push(w.start);
+      if (afterComma && RELATIVE.has(w.text)) {
+        const close = relativeClauseEnd(text, words, k, to, isProse);
+        if (close >= 0) offsets.push(close);
+      }
     }
   }
   offsets.sort((a, b) => a - b);
+  for (let k = offsets.length - 1; k > 0; k--) if (offsets[k] === offsets[k - 1]) offsets.splice(k, 1);
   return { offsets, hard };
+}
+
+const RELATIVE = new Set(['who', 'which']);
+
+/**
+ * Where the words after a parenthetical relative clause (", who …," / ", which …,") take up the main clause
+ * again: the first word after the clause's closing comma, when that word is in lower case and no `;`, `:`,
+ * or spaced dash comes first; -1 otherwise. A comma between digits or before a number ("in 1953, 1954")
+ * does not close it. The main clause after it is a clause of its own (the flat list of begins cannot rejoin it
+ * with the words before the relative clause).
+ */
+function relativeClauseEnd(text: string, words: readonly Word[], k: number, to: number, isProse: (offset: number) => boolean): number {
+  for (let j = k + 1; j < words.length; j++) {
+    const gap = text.slice(words[j - 1].end, words[j].start);
+    if (/[;:\u2014]|\s[-\u2013]\s/.test(gap)) return -1;
+    if (!gap.includes(',')) continue;
+    const at = words[j - 1].end + gap.indexOf(',');
+    if (!isProse(at) || words[j].start >= to) return -1;
+    const first = text.charCodeAt(words[j].start);
+    if (!(first >= 97 && first <= 122)) continue;
+    if (CLAUSE_AFTER_COMMA.has(words[j].text)) return -1;
+    return words[j].start;
+  }
+  return -1;
 }
 
 function isDigitAt(text: string, i: number): boolean {

@@ -349,3 +349,18 @@ describe('dates/expressions', () => {
     assert.deepEqual(findDateExpressions(long).map((d) => d.text), ['14 February 1956', 'the twentieth century']);
   });
 });
+
+describe('findDateExpressions: line breaks and LaTeX ties inside a date', () => {
+  it('reads a date split by one line break (LF or CRLF) as one date', () => {
+    assert.equal(one('the events of June\n1961.', 'June\n1961').kind, 'month');
+    assert.deepEqual(one('on 25\r\nFebruary 1956 he spoke', '25\r\nFebruary 1956').interval, edtf('1956-02-25'));
+  });
+  it('reads a tie (~) between day, month and year as a space', () => {
+    assert.deepEqual(one('on 25~February~1956 he spoke', '25~February~1956').interval, edtf('1956-02-25'));
+    assert.deepEqual(one('in Feb.~1956', 'Feb.~1956').interval, edtf('1956-02'));
+  });
+  it('does not read a tilde before a number or a doubled one as a tie', () => {
+    assert.equal(one('about ~1956 or so', '1956').kind, 'year');
+    assert.equal(one('June~~1961', '1961').kind, 'year');
+  });
+});

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { analyzeText } from '../../../src/core/text/analysis';
-import { cueMatcherOf, findEntityMentions, findEventMentions, wordsOf } from '../../../src/core/mentions/index';
+import { clauseBreaks, clauseIndex, cueMatcherOf, findEntityMentions, findEventMentions, wordsOf } from '../../../src/core/mentions/index';
 import { shippedIndex, syntheticIndex } from '../check/helpers';
 import type { DatasetIndex } from '../../../src/core/dataset/index';
 
@@ -67,5 +67,26 @@ describe('cue matcher', () => {
 
   it('tokenises possessives and diacritics alike on both sides', () => {
     assert.deepEqual(wordsOf("Gorbačëv's «reform»", 0, 19).map((w) => w.text), ['gorbacev', 's', 'reform']);
+  });
+});
+
+describe('clauseBreaks: parenthetical relative clauses', () => {
+  const breaksOf = (text: string) => {
+    const words = wordsOf(text, 0, text.length);
+    return clauseBreaks(text, words, 0, text.length, () => true).offsets;
+  };
+  it('closes ", who …," at its comma: the main clause after it is apart from the relative clause', () => {
+    const text = 'Gagarin, who died in a training crash in 1968, flew into space on 12 April 1963.';
+    const b = breaksOf(text);
+    const at = (s: string) => clauseIndex(b, text.indexOf(s));
+    assert.notEqual(at('1968'), at('12 April'));
+    assert.equal(at('who'), at('1968'));
+    assert.equal(at('flew'), at('12 April'));
+  });
+  it('does not close at a comma before a number or a conjunction', () => {
+    const text = 'Zhukov, which met in 1953, 1954 and 1955, and then left.';
+    const b = breaksOf(text);
+    assert.equal(clauseIndex(b, text.indexOf('1953')), clauseIndex(b, text.indexOf('1955')));
+    assert.deepEqual(b, [text.indexOf('which'), text.indexOf('and then')]);
   });
 });
