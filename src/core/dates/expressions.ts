@@ -190,6 +190,9 @@ const CENTURY_WORDS: Record<string, number> = vocabulary({
 
 for (const w of Object.keys(CENTURY_WORDS)) FIRST_WORDS.add(w);
 
+/** Words after "from DATE" that make it the start of a stretch of time rather than the time of the event. */
+const FROM_RUNS_ON = new Set(['on', 'onward', 'onwards', 'forward', 'forwards', 'to', 'until', 'till', 'til', 'through', 'thru']);
+
 const DASHES = new Set(['-', '–', '—', '‐', '‑', '‒', '−']);
 const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘']);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'd']);
@@ -1209,7 +1212,7 @@ class Scanner {
     }
     if (c.quals.approximate) interval.approximate = true;
     if (c.quals.uncertain) interval.uncertain = true;
-    const relation = this.relationBefore(c.s);
+    const relation = this.relationBefore(c.s, c.e, c.kind === 'day');
     const quals: DateQualifiers = definedOnly(relation ? { ...c.quals, relation } : c.quals);
     const style = clean(c.style);
     if (style.capitalized === undefined && this.capitalizedAt(c.ds)) style.capitalized = true;
@@ -1243,7 +1246,23 @@ class Scanner {
     return i >= 0 && this.capitalized(i) && !MONTHS[this.t[i].low] && !WEEKDAYS[this.t[i].low];
   }
 
-  private relationBefore(offset: number): DateQualifiers['relation'] | undefined {
+  /**
+   * "from DATE" is a bound ('since') when something says the time runs on: "from 1953 on/onwards/forward" or
+   * an end follows ("from 1953 until his death", "from 1953 to …", "from 1953 –"). Alone, a full day ("lay in
+   * state from 16 March 1953") names the day the event began and dates it like any other statement, while a
+   * month or a year ("ran the Secretariat from March 1953") stays a bound: it says since when a state held.
+   */
+  private runsOnAfter(end: number): boolean {
+    let j = this.indexOfOffset(end);
+    if (j < 0) return false;
+    if (this.t[j].k === 'space' && this.t[j].nl < 2) j++;
+    const k = this.t[j];
+    if (!k) return false;
+    if (k.k === 'punct') return DASHES.has(k.raw);
+    return k.k === 'word' && FROM_RUNS_ON.has(k.low);
+  }
+
+  private relationBefore(offset: number, end: number, day: boolean): DateQualifiers['relation'] | undefined {
     const i = this.indexOfOffset(offset);
     let j = i - 1;
     if (j >= 1 && DASHES.has(this.t[j].raw) && this.glued(j - 1) && this.glued(j)) {
@@ -1254,6 +1273,7 @@ class Scanner {
     if (j < 0 || this.t[j].k !== 'word') return undefined;
     const w = this.t[j].low;
     if (w === 'to') return this.isWord(j - 2, 'prior') ? 'before' : undefined;
+    if (w === 'from') return !day || this.runsOnAfter(end) ? 'since' : undefined;
     return w === 'pre' || w === 'post' ? undefined : RELATIONS[w];
   }
 }

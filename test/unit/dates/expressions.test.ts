@@ -364,3 +364,18 @@ describe('findDateExpressions: line breaks and LaTeX ties inside a date', () => 
     assert.equal(one('June~~1961', '1961').kind, 'year');
   });
 });
+
+describe('findDateExpressions: "from DATE" with and without an end', () => {
+  it('reads "from" + a full day alone as the day the event began (no bound)', () => {
+    assert.equal(one('He lay in state from 16 March 1953; crowds came.', '16 March 1953').qualifiers.relation, undefined);
+  });
+  it('keeps "from" a bound when the time runs on or an end follows', () => {
+    assert.equal(one('from 16 March 1953 onwards', '16 March 1953').qualifiers.relation, 'since');
+    assert.equal(one('from 16 March 1953 on, he ruled', '16 March 1953').qualifiers.relation, 'since');
+    assert.equal(one('from 16 March 1953 until his fall', '16 March 1953').qualifiers.relation, 'since');
+  });
+  it('keeps "from" + a month or a year a bound (since when a state held)', () => {
+    assert.equal(one('ran the Secretariat from March 1953, and more', 'March 1953').qualifiers.relation, 'since');
+    assert.equal(one('lay there from 1953.', '1953').qualifiers.relation, 'since');
+  });
+});
