@@ -375,6 +375,17 @@ function isRuleLine(text: string, p: number, e: number): boolean {
   return marks >= 3;
 }
 
+/**
+ * Whether a list marker at p (ending at lm) may start an item inside an open paragraph (CommonMark):
+ * an empty item never may, and outside a list a numbered one only when it counts from 1.
+ * So a year wrapped to the start of a line ("of June\n1961.") stays in its sentence.
+ */
+function canInterruptParagraph(text: string, p: number, lm: number, e: number, inList: boolean): boolean {
+  if (lm >= e) return false;
+  if (inList || !isDigit(text.charCodeAt(p))) return true;
+  return text.charCodeAt(p) === 49 && !isDigit(text.charCodeAt(p + 1));
+}
+
 /** End of a list marker at p (after its following space), or -1. */
 function listMarkerEnd(text: string, p: number, e: number): number {
   const c = text.charCodeAt(p);
@@ -574,7 +585,7 @@ class MarkdownScanner extends Scanner {
         continue;
       }
       const lm = listMarkerEnd(t, q, le);
-      if (lm >= 0 && (ind.cols < 4 || inList)) {
+      if (lm >= 0 && (ind.cols < 4 || inList) && !(para && !canInterruptParagraph(t, q, lm, le, inList))) {
         close();
         this.mark(q, lm, MARKUP);
         inList = true;
@@ -1362,6 +1373,32 @@ class LatexScanner extends Scanner {
 // ---------------------------------------------------------------------------------------------------------------
 // Plain text
 
+function firstNonBlank(text: string, p: number, e: number): number {
+  while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  return p;
+}
+
+/**
+ * In plain text, the end of a list marker opening the line at ls (`* `, `- `, `+ `, `• `, or a number of one to
+ * three digits with `.` or `)`, then a space), after its spaces; -1 when the line is no list item. A year
+ * wrapped to the start of a line ("1961. Then") has four digits and is no marker.
+ */
+function plainListMarkerEnd(text: string, ls: number, le: number): number {
+  const p = firstNonBlank(text, ls, le);
+  const c = text.charCodeAt(p);
+  let q = -1;
+  if (c === 42 || c === 45 || c === 43 || c === 0x2022) q = p + 1;
+  else if (isDigit(c)) {
+    q = p;
+    while (q < le && q - p < 4 && isDigit(text.charCodeAt(q))) q++;
+    const d = text.charCodeAt(q);
+    q = q - p <= 3 && (d === 46 || d === 41) ? q + 1 : -1;
+  }
+  if (q < 0 || q >= le || !(text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) return -1;
+  const content = firstNonBlank(text, q, le);
+  return content < le ? content : -1;
+}
+
 class PlainScanner extends Scanner {
   run(): ScanResult {
     const t = this.text;
@@ -1373,6 +1410,13 @@ class PlainScanner extends Scanner {
       if (isBlank(t, ls, le)) {
         if (para) this.paragraphs.push(para);
         para = undefined;
+        continue;
+      }
+      const item = plainListMarkerEnd(t, ls, le);
+      if (item >= 0) {
+        if (para) this.paragraphs.push(para);
+        this.mark(firstNonBlank(t, ls, le), item, MARKUP);
+        para = { start: item, end: le };
         continue;
       }
       if (para) para.end = le;

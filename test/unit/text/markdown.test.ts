@@ -224,3 +224,19 @@ describe('analyzeText: paragraphs', () => {
     assert.deepEqual(a.paragraphs.map((p) => text.slice(p.start, p.end)), ['One.', 'Two.']);
   });
 });
+
+describe('analyzeText (Markdown): a number wrapped to the start of a line', () => {
+  it('keeps "June\\n1961." in its paragraph (an empty or non-1 numbered item cannot interrupt a paragraph)', () => {
+    for (const text of ['the events of June\n1961.', 'the events of June\r\n1961. Then more.']) {
+      const a = analyzeText(text, 'markdown');
+      assert.equal(a.paragraphs.length, 1);
+      assert.equal(a.prose.length, 1);
+      assert.ok(a.isProse(text.indexOf('1961')));
+    }
+  });
+  it('still starts a list at "1." or a bullet after a paragraph', () => {
+    const a = analyzeText('Steps:\n1. first\n- second', 'markdown');
+    assert.equal(a.isProse(a.text.indexOf('1.')), false);
+    assert.equal(a.isProse(a.text.indexOf('- ')), false);
+  });
+});

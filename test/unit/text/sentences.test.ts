@@ -83,3 +83,13 @@ describe('analyzeText: sentences', () => {
     assert.deepEqual(sentencesOf('Н. С. Хрущёв выступил. Зал молчал.'), ['Н. С. Хрущёв выступил.', 'Зал молчал.']);
   });
 });
+
+describe('analyzeText (plain text): list lines', () => {
+  it('makes each line opened by *, -, +, • or a short number a sentence of its own', () => {
+    const text = 'notes - thaw\n* 1953 stalin dies, amnesty\n- 1954 virgin lands\r\n• 1956 congress\n2. 1961 flight';
+    assert.deepEqual(sentencesOf(text, 'plaintext'), ['notes - thaw', '1953 stalin dies, amnesty', '1954 virgin lands', '1956 congress', '1961 flight']);
+  });
+  it('does not take a year wrapped to the start of a line, or a bare dash, for a list marker', () => {
+    assert.deepEqual(sentencesOf('the events of June\n1961. Then it ended.\n-\nmore', 'plaintext'), ['the events of June\n1961.', 'Then it ended.\n-\nmore']);
+  });
+});
