@@ -271,6 +271,35 @@ function isTie(text: string, i: number, from: number, to: number): boolean {
   return (isDigit(b) || wordCharLength(text, i - 1) > 0 || b === 46) && (isDigit(a) || wordCharLength(text, i + 1) > 0);
 }
 
+const EMPHASIS_COMMANDS = new Set(['emph', 'textit', 'textbf', 'textsl', 'textsc', 'textup', 'textmd', 'underline', 'mbox']);
+
+function isWordOrDigit(text: string, i: number, from: number, to: number): boolean {
+  return i >= from && i < to && (isDigit(text.charCodeAt(i)) || wordCharLength(text, i) > 0);
+}
+
+/**
+ * Length of an inline emphasis marker at i that a date reads through as a space, or 0: a run of one to three
+ * `*` or `_` at a word's edge (a letter or digit on exactly one side), `}` closing right after a word, or an
+ * emphasis command opening a group (`\emph{`, `\textbf{` …) before a word.
+ */
+function emphasisMarkLength(text: string, i: number, from: number, to: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 42 || c === 95) {
+    let j = i;
+    while (j < to && text.charCodeAt(j) === c) j++;
+    if (j - i > 3) return 0;
+    return isWordOrDigit(text, i - 1, from, to) !== isWordOrDigit(text, j, from, to) ? j - i : 0;
+  }
+  if (c === 125) return isWordOrDigit(text, i - 1, from, to) || text.charCodeAt(i - 1) === 46 ? 1 : 0;
+  if (c === 92) {
+    let j = i + 1;
+    while (j < to && wordCharLength(text, j) === 1 && text.charCodeAt(j) < 128) j++;
+    if (text.charCodeAt(j) !== 123 || !EMPHASIS_COMMANDS.has(text.slice(i + 1, j))) return 0;
+    return isWordOrDigit(text, j + 1, from, to) ? j + 1 - i : 0;
+  }
+  return 0;
+}
+
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   let i = from;
@@ -281,9 +310,15 @@ function tokenize(text: string, from: number, to: number): Token[] {
       while (i < to && isDigit(text.charCodeAt(i))) i++;
       const raw = text.slice(s, i);
       tokens.push({ k: 'num', s, e: i, raw, low: raw, nl: 0 });
-    } else if (isSpaceCode(c) || isTie(text, i, from, to)) {
+    } else if (isSpaceCode(c) || isTie(text, i, from, to) || emphasisMarkLength(text, i, from, to) > 0) {
       let nl = 0;
-      while (i < to && (isSpaceCode(text.charCodeAt(i)) || isTie(text, i, from, to))) {
+      while (i < to) {
+        const m = emphasisMarkLength(text, i, from, to);
+        if (m > 0) {
+          i += m;
+          continue;
+        }
+        if (!isSpaceCode(text.charCodeAt(i)) && !isTie(text, i, from, to)) break;
         if (text.charCodeAt(i) === 10) nl++;
         i++;
       }

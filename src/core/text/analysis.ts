@@ -51,6 +51,12 @@ export interface TextAnalysis {
   readonly dialect: TextDialect;
   /** Prose, in order, disjoint, trimmed of surrounding whitespace. */
   readonly prose: Region[];
+  /**
+   * Where to seek dates: the prose regions, joined where only inline emphasis markup on one line separates
+   * them (`*November* 1964`, `\emph{November} 1964`), so a date that markup wraps in part is read whole.
+   * Unlike `prose`, these may hold markup characters, which the date finder reads as spaces.
+   */
+  readonly dateRegions: Region[];
   /** Titles of works: emphasis (`*…*`, `\emph{…}`) and short quoted spans; the inner text, in order. */
   readonly titles: Region[];
   /** Paragraphs that hold prose (headings, list items and table rows are their own), in order. */
@@ -108,6 +114,7 @@ export function analyzeTextBlock(text: string, languageId: string, start: number
   const scan = scanDocument(source, languageId);
   const kinds = scan.kinds;
   const prose = proseRegions(source, kinds);
+  const dateRegions = dateRegionsOf(source, kinds, prose);
   const paragraphs: Region[] = [];
   for (const p of scan.paragraphs) {
     const span = trimSpan(source, p.start, p.end);
@@ -134,6 +141,7 @@ export function analyzeTextBlock(text: string, languageId: string, start: number
   };
   if (start !== 0) {
     shiftRegions(prose, start);
+    shiftRegions(dateRegions, start);
     shiftRegions(paragraphs, start);
     shiftRegions(sentences, start);
   }
@@ -143,6 +151,7 @@ export function analyzeTextBlock(text: string, languageId: string, start: number
     text,
     dialect,
     prose,
+    dateRegions,
     titles,
     paragraphs,
     sentences,
@@ -218,6 +227,42 @@ function isWs(c: number): boolean {
 function hasProse(text: string, kinds: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (kinds[i] === PROSE && !isWs(text.charCodeAt(i))) return true;
   return false;
+}
+
+const EMPHASIS_COMMANDS = new Set(['emph', 'textit', 'textbf', 'textsl', 'textsc', 'textup', 'textmd', 'underline', 'mbox']);
+
+/**
+ * The prose regions joined where only inline emphasis markup on one line separates them: where dates are sought.
+ */
+function dateRegionsOf(text: string, kinds: Uint8Array, prose: readonly Region[]): Region[] {
+  const out: Region[] = [];
+  for (const r of prose) {
+    const last = out[out.length - 1];
+    if (last && isInlineEmphasisGap(text, kinds, last.end, r.start)) last.end = r.end;
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+/**
+ * True when `text[from, to)` between two prose regions holds only inline emphasis markers on one line
+ * (`*`, `_`, `{`, `}`, `\emph{` and its kin, spaces), so that a date that markup wraps in part
+ * ("\emph{November} 1964", "**25 February** 1956") lies in one prose region.
+ */
+function isInlineEmphasisGap(text: string, kinds: Uint8Array, from: number, to: number): boolean {
+  if (to - from > 24) return false;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 123 || c === 125 || c === 32) i++;
+    else if (c === 92 /* \ */ && kinds[i] !== PROSE) {
+      let j = i + 1;
+      while (j < to && ((text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) || (text.charCodeAt(j) >= 65 && text.charCodeAt(j) <= 90))) j++;
+      if (!EMPHASIS_COMMANDS.has(text.slice(i + 1, j)) || text.charCodeAt(j) !== 123) return false;
+      i = j;
+    } else return false;
+  }
+  return true;
 }
 
 function proseRegions(text: string, kinds: Uint8Array): Region[] {

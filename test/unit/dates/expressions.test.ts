@@ -379,3 +379,15 @@ describe('findDateExpressions: "from DATE" with and without an end', () => {
     assert.equal(one('lay there from 1953.', '1953').qualifiers.relation, 'since');
   });
 });
+
+describe('findDateExpressions: inline emphasis inside a date', () => {
+  it('reads through emphasis markers that wrap part of a date', () => {
+    assert.deepEqual(one('in \\emph{November} 1964 came', 'November} 1964').interval, edtf('1964-11'));
+    assert.deepEqual(one('in *November* 1964.', 'November* 1964').interval, edtf('1964-11'));
+    assert.deepEqual(one('on **25 February** 1956.', '25 February** 1956').interval, edtf('1956-02-25'));
+    assert.deepEqual(one('on 25 _February 1956_.', '25 _February 1956').interval, edtf('1956-02-25'));
+  });
+  it('does not read an asterisk inside a word or a long run as emphasis', () => {
+    assert.equal(findDateExpressions('May****1956').map((e) => e.text).join('|'), '1956');
+  });
+});

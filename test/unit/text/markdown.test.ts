@@ -240,3 +240,20 @@ describe('analyzeText (Markdown): a number wrapped to the start of a line', () =
     assert.equal(a.isProse(a.text.indexOf('- ')), false);
   });
 });
+
+describe('analyzeText: date regions see through inline emphasis', () => {
+  const regionsOf = (text: string, lang: string) => analyzeText(text, lang).dateRegions.map((r) => text.slice(r.start, r.end));
+  it('joins prose split by emphasis markers on one line', () => {
+    assert.deepEqual(regionsOf('in *November* 1964.', 'markdown'), ['in *November* 1964.']);
+    assert.deepEqual(regionsOf('on **25 February** 1956.', 'markdown'), ['on **25 February** 1956.']);
+    assert.deepEqual(regionsOf('in \\emph{November} 1964 came', 'latex'), ['in \\emph{November} 1964 came']);
+  });
+  it('does not join across code, other commands or line breaks', () => {
+    assert.deepEqual(regionsOf('in `November` 1964.', 'markdown'), ['in', '1964.']);
+    assert.deepEqual(regionsOf('in \\cite{key} 1964.', 'latex'), analyzeText('in \\cite{key} 1964.', 'latex').prose.map((r) => 'in \\cite{key} 1964.'.slice(r.start, r.end)));
+  });
+  it('equals the prose where there is no emphasis', () => {
+    const a = analyzeText('Plain prose, dated 1956.\n\nMore.', 'markdown');
+    assert.deepEqual(a.dateRegions, a.prose);
+  });
+});
