@@ -286,8 +286,8 @@ function emphasisMarkLength(text: string, i: number, from: number, to: number): 
   const c = text.charCodeAt(i);
   if (c === 42 || c === 95) {
     let j = i;
-    while (j < to && text.charCodeAt(j) === c) j++;
-    if (j - i > 3) return 0;
+    while (j < to && j - i < 4 && text.charCodeAt(j) === c) j++;
+    if (j - i > 3 || text.charCodeAt(i - 1) === c) return 0;
     return isWordOrDigit(text, i - 1, from, to) !== isWordOrDigit(text, j, from, to) ? j - i : 0;
   }
   if (c === 125) return isWordOrDigit(text, i - 1, from, to) || text.charCodeAt(i - 1) === 46 ? 1 : 0;
