@@ -121,7 +121,7 @@ export function analyzeTextBlock(text: string, languageId: string, start: number
     if (span.end > span.start && hasProse(source, kinds, span.start, span.end)) paragraphs.push(span);
   }
   const sentences: Sentence[] = [];
-  paragraphs.forEach((p, index) => splitSentences(source, kinds, p, index, sentences));
+  paragraphs.forEach((p, index) => splitSentences(source, kinds, p, index, sentences, dialect === 'latex'));
   let frontMatter: FrontMatter | undefined;
   if (scan.frontMatter) {
     const { start: s, end: e, body } = scan.frontMatter;
@@ -343,12 +343,24 @@ function isAbbreviation(text: string, dot: number, floor: number, numberFollows:
   return numberFollows && NUMBER_ABBREVIATIONS.has(lower);
 }
 
-function splitSentences(text: string, kinds: Uint8Array, p: Region, index: number, out: Sentence[]): void {
+function splitSentences(text: string, kinds: Uint8Array, p: Region, index: number, out: Sentence[], latex = false): void {
   let start = -1;
   let last = -1;
   let i = p.start;
+  // The closing brace of a footnote that began at a sentence's end: its text is a sentence of its own.
+  let footnoteEnd = -1;
   while (i < p.end) {
+    if (footnoteEnd >= 0 && i > footnoteEnd) footnoteEnd = -1;
     if (kinds[i] !== PROSE) {
+      if (i === footnoteEnd) {
+        if (start >= 0) out.push({ start, end: last + 1, paragraph: index });
+        start = -1;
+        footnoteEnd = -1;
+      } else if (latex && footnoteEnd < 0 && text.charCodeAt(i) === 92 && text.startsWith('\\footnote{', i) && (start < 0 || endsWithTerminator(text, start, last))) {
+        if (start >= 0) out.push({ start, end: last + 1, paragraph: index });
+        start = -1;
+        footnoteEnd = closingBrace(text, i + 9, p.end);
+      }
       i++;
       continue;
     }
@@ -366,7 +378,7 @@ function splitSentences(text: string, kinds: Uint8Array, p: Region, index: numbe
     // A run of terminators ("?!", "..."), then closing quotes and brackets.
     let j = i + 1;
     while (j < p.end && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
-    while (j < p.end && CLOSERS.includes(text.charAt(j))) j++;
+    while (j < p.end && j !== footnoteEnd && CLOSERS.includes(text.charAt(j))) j++;
     for (let k = i; k < j; k++) if (kinds[k] === PROSE) last = k;
     if (j >= p.end || !isWs(text.charCodeAt(j))) {
       i = j;
@@ -392,6 +404,26 @@ function splitSentences(text: string, kinds: Uint8Array, p: Region, index: numbe
     const pair = isHighSurrogate(text.charCodeAt(last)) && isLowSurrogate(text.charCodeAt(last + 1)) && last + 2 <= p.end;
     out.push({ start, end: last + (pair ? 2 : 1), paragraph: index });
   }
+}
+
+/** True when the prose `text[start, last]` ends with `.`, `!` or `?`, perhaps before closing quotes or brackets. */
+function endsWithTerminator(text: string, start: number, last: number): boolean {
+  let k = last;
+  while (k > start && CLOSERS.includes(text.charAt(k))) k--;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63;
+}
+
+/** The offset of the `}` closing the group opened at `open` (backslash-escaped braces skipped), or -1 before `end`. */
+function closingBrace(text: string, open: number, end: number): number {
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 123) depth++;
+    else if (c === 125 && --depth === 0) return k;
+  }
+  return -1;
 }
 
 function isHighSurrogate(c: number): boolean {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../src/core/text/analysis';
-import { assertExcluded, assertProse, titlesOf } from './helpers';
+import { assertExcluded, assertProse, sentencesOf, titlesOf } from './helpers';
 
 const TEX = 'latex';
 
@@ -84,5 +84,16 @@ describe('analyzeText (plain text)', () => {
     const a = analyzeText('# not a heading', 'something-else');
     assert.equal(a.dialect, 'plaintext');
     assert.ok(a.isProse(0));
+  });
+});
+
+describe('analyzeText (LaTeX): footnotes after a full stop', () => {
+  it('ends the sentence before .\\footnote{ and makes the footnote text a sentence of its own', () => {
+    const text = 'Khrushchev fell in 1964.\\footnote{See Tatu, who dates it 1965.} Brezhnev followed.\\footnote{Twice.}';
+    assert.deepEqual(sentencesOf(text, 'latex'), ['Khrushchev fell in 1964.', 'See Tatu, who dates it 1965.', 'Brezhnev followed.', 'Twice.']);
+  });
+  it('leaves a footnote in the middle of a sentence inside it', () => {
+    const text = 'He spoke in 1956\\footnote{Or 1957.} and left.';
+    assert.deepEqual(sentencesOf(text, 'latex'), [text]);
   });
 });
