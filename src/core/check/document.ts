@@ -49,7 +49,8 @@ export function analyzeDocumentBlock(text: string, languageId: string, index: Da
   const block = analyzeTextBlock(source, typeof languageId === 'string' ? languageId : 'plaintext', start, end, frame);
   const analysis = block.analysis;
   const dates: DateExpression[] = [];
-  for (const r of analysis.prose) for (const d of findDateExpressions(source, r.start, r.end)) dates.push(d);
+  // Prose joined across inline emphasis ("\emph{November} 1964" is one date).
+  for (const r of analysis.dateRegions) for (const d of findDateExpressions(source, r.start, r.end)) dates.push(d);
   const datesBySentence = new Map<number, number[]>();
   const paragraphDates: DateInterval[][] = analysis.paragraphs.map(() => []);
   dates.forEach((d, i) => {
