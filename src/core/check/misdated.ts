@@ -21,6 +21,7 @@ import type { CitationRef } from '../cite/syntax';
 import type { NameHit } from '../dataset/index';
 import type { EventMention } from '../mentions/index';
 import type { AnnalistDiagnostic, CancellationLike, Fix, Severity } from '../types';
+import { regionIndexAt, type Region } from '../text/analysis';
 import type { DocumentAnalysis } from './document';
 import { suppressionFixes } from './fixes';
 import { citeSources } from './sources';
@@ -182,17 +183,9 @@ function wordsBefore(view: SentenceView, offset: number, n: number): Word[] {
   return out;
 }
 
-function inRegion(regions: readonly { start: number; end: number }[], offset: number): { start: number; end: number } | undefined {
-  let lo = 0;
-  let hi = regions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = regions[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
+function inRegion(regions: readonly Region[], offset: number): Region | undefined {
+  const i = regionIndexAt(regions, offset);
+  return i < 0 ? undefined : regions[i];
 }
 
 /** The title a parenthesised date right after it belongs to ("*Waverley* (1814)"), if any. */
