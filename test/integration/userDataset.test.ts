@@ -90,6 +90,22 @@ describe('User dataset in .annalist/', () => {
     }
   });
 
-  // `annalist.newDataset` is not tested here: it asks for the name only through showInputBox and takes no
-  // argument (src/vscode/new-dataset.ts), so a test cannot answer it without driving the UI.
+  it('New Dataset writes a starter file in .annalist/ and opens it', async () => {
+    const file = fixtureUri('.annalist/integration-starter.yaml');
+    try {
+      await vscode.commands.executeCommand('annalist.newDataset', 'Integration Starter');
+      const editor = await waitFor('the new dataset open in an editor', () =>
+        vscode.window.activeTextEditor?.document.uri.toString() === file.toString() ? vscode.window.activeTextEditor : undefined);
+      const text = editor.document.getText();
+      assert.match(text, /^annalist: 1$/m);
+      assert.match(text, /^id: integration-starter$/m);
+      assert.match(text, /^events:$/m);
+      // That the starter loads with no problems is asserted in test/unit/user-datasets/starter.test.ts.
+      const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      assert.equal(onDisk, text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      try { await vscode.workspace.fs.delete(file); } catch { /* already gone */ }
+    }
+  });
 });
