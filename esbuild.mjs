@@ -25,6 +25,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Large bibliographies are parsed here, off the extension host's main thread.
   { ...common, entryPoints: ['src/node/bibliography-worker.ts'], outfile: 'dist/bibliography.worker.js' },
+  // The YAML dataset loader with its schema validator: loaded only when a user dataset is read.
+  { ...common, entryPoints: ['src/core/dataset/loader.ts'], outfile: 'dist/dataset-loader.js' },
   // citeproc-js and the CSL styles: loaded on first use of a formatted reference, never at activation.
   { ...common, entryPoints: ['src/core/cite/styles/bundle.ts'], outfile: 'dist/citeproc.js' },
 ];

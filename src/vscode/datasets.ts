@@ -4,7 +4,8 @@
  * as it is edited); the loader's problems are shown in the dataset files themselves.
  */
 import * as vscode from 'vscode';
-import { parseDataset, type DatasetProblem, type ParsedDataset } from '../core/dataset/loader';
+import type { DatasetProblem, ParsedDataset } from '../core/dataset/loader';
+import { datasetLoader } from './dataset-loader';
 import { buildIndex, type DatasetIndex } from '../core/dataset/index';
 import { restoreDataset } from '../core/dataset/compiled';
 import { datasetPathsFromFrontMatter, DocumentIndexCache } from '../core/dataset/calendar-dates';
@@ -69,6 +70,11 @@ export class DatasetService extends Owner {
     });
   }
 
+  /** Parses a dataset's YAML with the loader bundle, loaded on first use. */
+  private parse(text: string, uri: string): ParsedDataset {
+    return datasetLoader(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dataset-loader.js').fsPath)(text, uri);
+  }
+
   /** URI of the shipped dataset's YAML inside the extension. */
   get shippedUri(): vscode.Uri {
     return vscode.Uri.joinPath(this.extensionUri, 'data', 'destalinization.yaml');
@@ -123,7 +129,7 @@ export class DatasetService extends Owner {
     }
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.shippedUri));
-      return parseDataset(text, this.shippedUri.toString());
+      return this.parse(text, this.shippedUri.toString());
     } catch (err) {
       this.log.error('cannot read the shipped dataset', err);
       return undefined;
@@ -139,7 +145,7 @@ export class DatasetService extends Owner {
       this.log.warn(`cannot read dataset ${uri.toString()}: ${String(err)}`);
       return { uri: uri.toString(), problems: [], locations: new Map(), references: [], nameForms: [] };
     }
-    return parseDataset(text, uri.toString());
+    return this.parse(text, uri.toString());
   }
 
   /** `.annalist/*.yaml` in every workspace folder, plus the files and folders named in settings. */
