@@ -1,19 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixtureLibrary } from './fixtures';
 import { parseBibtex } from '../../../src/core/cite/bibtex';
 import { bibliographyDiagnostics, checkCitationKeys } from '../../../src/core/cite/check';
 import { Library, type LibraryEntry } from '../../../src/core/cite/library';
 import { analyzeText } from '../../../src/core/text/analysis';
 
-const FIXTURES = join(__dirname, '../../fixtures/bib');
-
-function fixtureLibrary(): Library {
-  const lib = new Library();
-  const parsed = parseBibtex(readFileSync(join(FIXTURES, 'zotero-bbt.bib'), 'utf8'), 'file:///refs.bib');
-  lib.add(parsed.entries, parsed.problems);
-  return lib;
-}
 
 function entry(key: string, uri = 'file:///gen.bib', line = 0): LibraryEntry {
   return {

@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixtureLibrary } from './fixtures';
 import { parseBibtex } from '../../../src/core/cite/bibtex';
 import { completeAt, documentationFor, keyNeedsBraces, type CitationCompletionResult } from '../../../src/core/cite/completion';
 import { Library, type LibraryEntry } from '../../../src/core/cite/library';
 
-const FIXTURES = join(__dirname, '../../fixtures/bib');
-
-function fixtureLibrary(): Library {
-  const lib = new Library();
-  const parsed = parseBibtex(readFileSync(join(FIXTURES, 'zotero-bbt.bib'), 'utf8'), 'file:///refs.bib');
-  lib.add(parsed.entries, parsed.problems);
-  return lib;
-}
 
 function entry(key: string, family: string, year: number, title: string, extra: Partial<LibraryEntry['item']> = {}): LibraryEntry {
   return {

@@ -1,17 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseBibtex } from '../../../src/core/cite/bibtex';
+import { fixtureLibrary } from './fixtures';
 import { Library, boundedEditDistance, foldForSearch, summarize, type LibraryEntry } from '../../../src/core/cite/library';
 
-const FIXTURES = join(__dirname, '../../fixtures/bib');
-
-function fixtureLibrary(): Library {
-  const lib = new Library();
-  const parsed = parseBibtex(readFileSync(join(FIXTURES, 'zotero-bbt.bib'), 'utf8'), 'file:///refs.bib');
-  lib.add(parsed.entries, parsed.problems);
-  return lib;
-}
 
 function entry(key: string, family: string, year: number, title: string, uri = 'file:///gen.bib'): LibraryEntry {
   return {
