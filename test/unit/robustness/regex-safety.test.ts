@@ -57,6 +57,5 @@ describe('regular expressions in src/core', () => {
 
   it('the checker itself catches a known bad pattern', () => {
     assert.ok(analyse(/^(a+)+$/).reports.length > 0);
-    assert.ok(analyse(/\s*,\s*x\s*$/).reports.length >= 0);
   });
 });
